@@ -1,0 +1,68 @@
+# digest — make site builds the sample digest; make test runs the whole suite.
+PY_SYS   ?= python3
+VENV     ?= .venv
+PY       := $(VENV)/bin/python
+DIGEST   := $(VENV)/bin/digest
+STAMP    := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+
+.PHONY: all site build test lint check serve bench bench-extract bench-translate messages samples browser clean
+
+all: site
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The sample digest: validate content, build with Pelican, index with Pagefind.
+site: $(STAMP)
+	$(DIGEST) check
+	$(DIGEST) build
+
+build: site
+
+check: $(STAMP)
+	$(DIGEST) check
+
+## Re-ingest the raw samples (idempotent: unchanged files stay unchanged).
+samples: $(STAMP)
+	$(DIGEST) ingest --date 2021-06-29 --source-name "Sample scrape" ../shared/seed/raw-article-id.txt || true
+	$(DIGEST) ingest samples/
+
+serve: $(STAMP)
+	$(DIGEST) serve
+
+## Debian's Chromium for the end-to-end tests (browser downloads by test tools fail offline).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+	  else echo "install Chromium (apt-get install chromium) for the browser tests"; fi; }
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check digest tests bench pelicanconf.py publishconf.py
+
+test: $(STAMP) browser lint
+	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
+
+messages: $(STAMP)
+	$(PY) -m digest.site.messages
+
+bench: $(STAMP)
+	$(PY) bench/site_bench.py
+
+bench-extract: $(STAMP)
+	$(PY) bench/extract_bench.py
+
+bench-ingest: $(STAMP)
+	$(PY) bench/ingest_bench.py
+
+bench-translate: $(STAMP)
+	$(PY) bench/translate_bench.py
+
+clean:
+	rm -rf output cache bench/.work .pytest_cache

@@ -1,0 +1,99 @@
+"""The ``digest`` command line: argument parsing only; each command lives in ``commands/``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import DigestError
+
+
+def _add_content(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", metavar="DIR",
+                   help="content folder (default: the one in digest.toml)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digest", description="Build curated, multilingual news digests.")
+    parser.add_argument("--version", action="version", version=f"digest {__version__}")
+    parser.add_argument("--config", metavar="FILE",
+                        help="settings file (default: the nearest digest.toml)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("ingest", help="extract, enrich and write articles into content/",
+                       description="Extract, enrich and write one Markdown file per article. "
+                       "Prints one line per article: created, updated, unchanged or skipped.")
+    _add_content(p)
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="date to use when the text has none")
+    p.add_argument("--lang", metavar="L", help="language of the inputs (skips identification)")
+    p.add_argument("--source-name", metavar="N", help="name of the outlet")
+    p.add_argument("--source-url", metavar="U", help="URL the text came from")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite files an editor has changed")
+    p.add_argument("--translate-to", metavar="LANG", action="append", default=[],
+                   help="also translate title and summary (needs a configured backend)")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+
+    p = sub.add_parser("extract", help="extract and enrich, print the result, write nothing")
+    _add_content(p)
+    p.add_argument("--format", choices=("json", "jsonl", "markdown"), default="json")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="date to use when the text has none")
+    p.add_argument("--lang", metavar="L", help="language of the inputs (skips identification)")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+
+    p = sub.add_parser("check", help="validate articles and registries",
+                       description="Validate every article and both registries; prints "
+                       "path:line: message and exits 1 on any error.")
+    _add_content(p)
+
+    p = sub.add_parser("actors", help="work with the actor registry")
+    asub = p.add_subparsers(dest="actors_command", metavar="ACTION", required=True)
+    s = asub.add_parser("suggest", help="names in the articles that no actor claims yet")
+    _add_content(s)
+    s.add_argument("--min-count", type=int, default=2, metavar="N",
+                   help="only names seen at least N times (default 2)")
+    s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N names")
+
+    p = sub.add_parser("translate", help="add missing machine translations")
+    _add_content(p)
+    p.add_argument("--to", metavar="LANG", nargs="+", dest="to",
+                   help="target languages (default: the digest's site languages)")
+    p.add_argument("--backend", choices=("ctranslate2", "openai"),
+                   help="backend (default: digest.toml [translate])")
+    p.add_argument("--model", metavar="PATH_OR_NAME", help="model directory or model name")
+    p.add_argument("--only", choices=("missing", "all"), default="missing", type=str.lower,
+                   help="translate only missing translations (default) or redo machine ones")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: all)")
+
+    p = sub.add_parser("build", help="build the site into output/ (Pelican + Pagefind)")
+    _add_content(p)
+    p.add_argument("--output", metavar="DIR", help="output folder")
+    p.add_argument("--settings", metavar="FILE", help="Pelican settings (default pelicanconf.py)")
+    p.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+
+    p = sub.add_parser("serve", help="preview on 127.0.0.1 with live reload")
+    _add_content(p)
+    p.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    name = args.command if args.command != "actors" else f"actors_{args.actors_command}"
+    module = importlib.import_module(f"digest.commands.{name}")
+    try:
+        return int(module.run(args) or 0)
+    except DigestError as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("digest: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Read and write Markdown files with YAML front matter.
+
+Parsing uses the C-accelerated safe loader; line numbers for error messages are
+found on demand by composing the YAML node tree, so the fast path stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DigestError
+
+try:
+    _Loader: type = yaml.CSafeLoader
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+FENCE = "---"
+
+
+def split(text: str, path: str | Path) -> tuple[str, str, int]:
+    """Split a file into (front matter YAML, body, line number where the body starts)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        raise DigestError("missing YAML front matter (the file must start with '---')", path, 1)
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in (FENCE, "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]).lstrip("\n"), i + 2
+    raise DigestError("front matter is not closed by a '---' line", path, 1)
+
+
+def load_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
+    """Parse YAML, turning syntax errors into ``path:line: message``."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else None
+        problem = exc.problem or str(exc)
+        raise DigestError(f"invalid YAML: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise DigestError(f"invalid YAML: {exc}", path) from None
+
+
+def parse(text: str, path: str | Path) -> tuple[dict[str, Any], str]:
+    """Return (metadata, Markdown body) of an article file."""
+    head, body, _ = split(text, path)
+    meta = load_yaml(head, path, line_offset=1)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise DigestError("front matter must be a mapping of keys to values", path, 2)
+    return meta, body
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Line (1-based, in the whole file) of each top-level front-matter key.
+
+    Nested keys are reported as dotted paths (``source.url``, ``translations.en.title``).
+    """
+    try:
+        head, _, _ = split(text, "")
+        node = yaml.compose(head, Loader=_Loader)
+    except (DigestError, yaml.YAMLError):
+        return {}
+    lines: dict[str, int] = {}
+
+    def walk(n: yaml.Node, prefix: str) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                name = f"{prefix}{k.value}"
+                lines[name] = k.start_mark.line + 2  # +1 for 1-based, +1 for the fence
+                walk(v, name + ".")
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                lines[f"{prefix}{i}"] = item.start_mark.line + 2
+                walk(item, f"{prefix}{i}.")
+
+    if node is not None:
+        walk(node, "")
+    return lines
+
+
+class _Dump(_Dumper):  # type: ignore[misc, valid-type]
+    """Block style, keys in the order given, long strings kept on one line."""
+
+
+def _str_representer(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dump.add_representer(str, _str_representer)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    return yaml.dump(
+        data, Dumper=_Dump, allow_unicode=True, sort_keys=False, width=10_000,
+        default_flow_style=None,
+    )
+
+
+def render(meta: dict[str, Any], body: str) -> str:
+    """The full text of an article file."""
+    body = body.strip("\n")
+    return f"{FENCE}\n{dump_yaml(meta)}{FENCE}\n\n{body}\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def to_date(value: Any) -> dt.date | dt.datetime | None:
+    """Accept YAML's date/datetime or an ISO 8601 string; ``None`` if it is neither."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None

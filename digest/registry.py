@@ -1,0 +1,195 @@
+"""The editors' registries: ``actors.yml`` and ``topics.yml``, validated at load."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DigestError
+from .frontmatter import _Loader
+
+ACTOR_KINDS = ("person", "organization", "state", "media", "other")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form used to compare names and aliases."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Curly apostrophes and dashes are spelt many ways across outlets.
+    stripped = stripped.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return re.sub(r"[\u2010-\u2015]", "-", stripped)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    description: str | None = None
+    affiliations: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # name per language, if it differs
+    line: int = 0
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang, self.name)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *self.names.values())
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: dict[str, str]  # per language
+    keywords: dict[str, tuple[str, ...]]
+    iptc: str | None = None
+    description: str | None = None
+    line: int = 0
+
+    def name_in(self, lang: str, default: str = "en") -> str:
+        return self.name.get(lang) or self.name.get(default) or next(iter(self.name.values()))
+
+
+@dataclass
+class Registries:
+    actors: dict[str, Actor]
+    topics: dict[str, Topic]
+    actors_path: Path | None = None
+    topics_path: Path | None = None
+
+
+def _nodes(path: Path) -> tuple[Any, list[int]]:
+    """Parse a YAML list and return it with the line of each item."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DigestError("registry file is missing", path) from None
+    except UnicodeDecodeError:
+        raise DigestError("registry is not valid UTF-8", path) from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DigestError(f"invalid YAML: {exc.problem}", path,
+                          mark.line + 1 if mark else None) from None
+    if data is None:
+        return [], []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        raise DigestError("expected a YAML list of entries", path, 1)
+    return data, [item.start_mark.line + 1 for item in node.value]
+
+
+def _str_list(value: Any, what: str, path: Path, line: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DigestError(f"{what}: expected a list of non-empty strings", path, line)
+    return tuple(v.strip() for v in value)
+
+
+def _check_id(entry: dict, seen: dict[str, int], path: Path, line: int) -> str:
+    ident = entry.get("id")
+    if not isinstance(ident, str) or not ID_RE.match(ident):
+        raise DigestError(
+            f"id {ident!r}: expected lower-case letters, digits and hyphens", path, line)
+    if ident in seen:
+        raise DigestError(f"duplicate id {ident!r} (first at line {seen[ident]})", path, line)
+    seen[ident] = line
+    return ident
+
+
+def load_actors(path: Path) -> dict[str, Actor]:
+    data, lines = _nodes(path)
+    actors: dict[str, Actor] = {}
+    seen: dict[str, int] = {}
+    claimed: dict[str, tuple[str, int]] = {}
+    for entry, line in zip(data, lines, strict=True):
+        if not isinstance(entry, dict):
+            raise DigestError("each actor must be a mapping with id, name and kind", path, line)
+        ident = _check_id(entry, seen, path, line)
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise DigestError(f"actor {ident!r}: missing name", path, line)
+        kind = entry.get("kind", "other")
+        if kind not in ACTOR_KINDS:
+            raise DigestError(
+                f"actor {ident!r}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}",
+                path, line)
+        names = entry.get("names") or {}
+        if not isinstance(names, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+            raise DigestError(f"actor {ident!r}: names: expected language: name", path, line)
+        actor = Actor(
+            id=ident, name=name.strip(), kind=kind,
+            aliases=_str_list(entry.get("aliases"), f"actor {ident!r}: aliases", path, line),
+            country=entry.get("country"), description=entry.get("description"),
+            affiliations=_str_list(entry.get("affiliations"), f"actor {ident!r}: affiliations",
+                                   path, line),
+            names=dict(names), line=line,
+        )
+        for alias in actor.all_names:
+            key = fold(alias)
+            owner = claimed.get(key)
+            if owner and owner[0] != ident:
+                raise DigestError(
+                    f"alias {alias!r} of {ident!r} is already claimed by {owner[0]!r} "
+                    f"(line {owner[1]})", path, line)
+            claimed[key] = (ident, line)
+        actors[ident] = actor
+    for actor in actors.values():
+        for aff in actor.affiliations:
+            if aff not in actors:
+                raise DigestError(
+                    f"actor {actor.id!r}: unknown affiliation {aff!r}", path, actor.line)
+    return actors
+
+
+def load_topics(path: Path) -> dict[str, Topic]:
+    data, lines = _nodes(path)
+    topics: dict[str, Topic] = {}
+    seen: dict[str, int] = {}
+    for entry, line in zip(data, lines, strict=True):
+        if not isinstance(entry, dict):
+            raise DigestError("each topic must be a mapping with id and name", path, line)
+        ident = _check_id(entry, seen, path, line)
+        name = entry.get("name")
+        if isinstance(name, str):
+            name = {"en": name}
+        if not isinstance(name, dict) or not name or not all(
+                isinstance(v, str) and v.strip() for v in name.values()):
+            raise DigestError(f"topic {ident!r}: name: expected a name per language", path, line)
+        raw_kw = entry.get("keywords") or {}
+        if not isinstance(raw_kw, dict):
+            raise DigestError(f"topic {ident!r}: keywords: expected language: [words]",
+                              path, line)
+        keywords = {
+            str(lang): _str_list(words, f"topic {ident!r}: keywords.{lang}", path, line)
+            for lang, words in raw_kw.items()
+        }
+        iptc = entry.get("iptc")
+        if iptc is not None and not re.fullmatch(r"medtop:\d{8}|\d{8}", str(iptc)):
+            raise DigestError(f"topic {ident!r}: iptc {iptc!r} is not an IPTC Media Topic code",
+                              path, line)
+        topics[ident] = Topic(id=ident, name={str(k): v for k, v in name.items()},
+                              keywords=keywords, iptc=str(iptc) if iptc else None,
+                              description=entry.get("description"), line=line)
+    return topics
+
+
+def load_registries(content_dir: Path) -> Registries:
+    actors_path = content_dir / "actors.yml"
+    topics_path = content_dir / "topics.yml"
+    return Registries(actors=load_actors(actors_path), topics=load_topics(topics_path),
+                      actors_path=actors_path, topics_path=topics_path)
