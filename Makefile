@@ -31,7 +31,7 @@ check: $(STAMP)
 
 ## Re-ingest the raw samples (idempotent: unchanged files stay unchanged).
 samples: $(STAMP)
-	$(DIGEST) ingest --date 2021-06-29 --source-name "Sample scrape" ../shared/seed/raw-article-id.txt || true
+	$(DIGEST) ingest --date 2021-06-29 --source-name "Sample scrape" samples/seed/raw-article-id.txt || true
 	$(DIGEST) ingest samples/
 
 serve: $(STAMP)

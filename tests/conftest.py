@@ -13,7 +13,7 @@ from digest.pipeline import Context
 from digest.registry import load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "raw-article-id.txt"
+SEED = Path(__file__).resolve().parents[1] / "samples" / "seed" / "raw-article-id.txt"
 DIGEST_TOML = """\
 [digest]
 name = "Test Digest"
