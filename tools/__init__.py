@@ -1,0 +1,1 @@
+"""Quality tooling for the built site: link checker, HTML and accessibility audits, browsers."""
