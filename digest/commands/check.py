@@ -1,0 +1,107 @@
+"""``digest check``: validate every article and both registries.
+
+Prints ``path:line: message`` on stdout, sorted by path and line; a summary on stderr;
+exit 1 on any error. A date in the future is a warning, not an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import load_config
+from ..errors import DigestError
+from ..frontmatter import key_lines, parse, to_date
+from ..registry import Registries, load_actors, load_topics
+from ..validate import check_file, is_future
+from ..write import canonical_url
+from .ingest import shown
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
+
+
+def _finding(err: DigestError, fallback: Path) -> Finding:
+    return Finding(shown(Path(err.path)) if err.path else shown(fallback), err.line or 0,
+                   err.message)
+
+
+def _registries(content: Path, findings: list[Finding]) -> Registries | None:
+    """Both registries, each error reported; None (no id checks) if either is broken."""
+    loaded = {}
+    for name, loader in (("actors", load_actors), ("topics", load_topics)):
+        path = content / f"{name}.yml"
+        try:
+            loaded[name] = loader(path)
+        except DigestError as exc:
+            findings.append(_finding(exc, path))
+    if len(loaded) < 2:
+        return None
+    return Registries(actors=loaded["actors"], topics=loaded["topics"],
+                      actors_path=content / "actors.yml", topics_path=content / "topics.yml")
+
+
+def check_articles(paths: list[Path], registries: Registries | None,
+                   today: dt.date) -> list[Finding]:
+    findings: list[Finding] = []
+    slugs: dict[str, Path] = {}
+    urls: dict[str, Path] = {}
+    for path in paths:
+        findings.extend(_finding(err, path) for err in check_file(path, registries))
+        if path.stem in slugs:
+            findings.append(Finding(shown(path), 1, f"duplicate slug {path.stem!r} "
+                                    f"(also {shown(slugs[path.stem])})"))
+        else:
+            slugs[path.stem] = path
+        try:
+            text = path.read_text(encoding="utf-8")
+            meta, _ = parse(text, path)
+        except (OSError, UnicodeDecodeError, DigestError):
+            continue  # check_file has reported it
+        source = meta.get("source")
+        url = source.get("url") if isinstance(source, dict) else None
+        if isinstance(url, str) and url.strip():
+            key = canonical_url(url)
+            if key in urls:
+                line = key_lines(text).get("source.url", 1)
+                findings.append(Finding(shown(path), line, f"same source URL as "
+                                        f"{shown(urls[key])} ({url})"))
+            else:
+                urls[key] = path
+        date = to_date(meta.get("date"))
+        if date is not None and is_future(date, today):
+            findings.append(Finding(shown(path), key_lines(text).get("date", 1),
+                                    f"date {date.isoformat()} is in the future", warning=True))
+    return findings
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    if args.content:
+        config = config.with_content(args.content)
+    findings: list[Finding] = []
+    registries = _registries(config.content_dir, findings)
+    paths = sorted(config.articles_dir.glob("**/*.md"))
+    findings.extend(check_articles(paths, registries, dt.date.today()))
+    for finding in sorted(findings):
+        print(finding)
+    errors = sum(not f.warning for f in findings)
+    warnings = len(findings) - errors
+    summary = f"checked {len(paths)} article{'s' if len(paths) != 1 else ''}: {errors} error"
+    summary += "s" if errors != 1 else ""
+    if warnings:
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    print(summary, file=sys.stderr)
+    return 1 if errors else 0

@@ -1,0 +1,132 @@
+"""RSS and Atom feeds: one Article per entry, broken entries reported one by one."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+import lxml.html
+from lxml import etree
+
+from ..article import Article, Source
+from . import Failure
+
+# Elements whose content starts a new paragraph once the markup is gone.
+_BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+           "tr", "section", "article", "figure", "figcaption", "table", "ul", "ol", "dd", "dt")
+_DROP = "//script|//style|//noscript|//iframe|//object|//embed|//form|//template"
+_FEED_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b",
+                        re.DOTALL)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """True when the document's root element is RSS, Atom or RSS 1.0 (RDF)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    return bool(_FEED_ROOT.match(head))
+
+
+def html_to_text(fragment: str) -> str:
+    """A feed entry's HTML as plain paragraphs separated by blank lines."""
+    if "<" not in fragment:
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", fragment)
+                           if p.strip())
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(fragment.split())
+    for bad in root.xpath(_DROP):
+        bad.drop_tree()
+    for el in root.iter("br"):
+        el.tail = "\n" + (el.tail or "")
+    for el in root.iter(*_BLOCKS):
+        el.text = "\n\n" + (el.text or "")
+        el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _when(entry: Any) -> tuple[dt.datetime | None, str | None]:
+    """(UTC datetime, None) or (None, the raw date text feedparser could not read)."""
+    for key in ("published", "updated", "created"):
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC), None
+    raw = entry.get("published") or entry.get("updated") or entry.get("created")
+    return None, raw
+
+
+def _content(entry: Any) -> str:
+    """The fullest text the entry carries: content, else summary, as plain text."""
+    for item in entry.get("content") or []:
+        value = item.get("value") or ""
+        if value.strip():
+            return html_to_text(value) if "html" in item.get("type", "html") else value
+    summary = entry.get("summary") or ""
+    return html_to_text(summary)
+
+
+def parse_feed(data: bytes, origin: str, url: str | None = None
+               ) -> Iterator[Article | Failure]:
+    """Articles from a feed's entries; each broken entry is one Failure, the rest go on."""
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=bool(url),
+                              response_headers={"content-location": url} if url else None)
+    entries = parsed.get("entries") or []
+    if not entries:
+        if parsed.get("bozo"):
+            reason = str(parsed.get("bozo_exception", "")).splitlines()[0:1]
+            detail = f": {reason[0]}" if reason and reason[0] else ""
+            yield Failure(origin, f"not a valid RSS or Atom feed{detail}")
+        else:
+            yield Failure(origin, "the feed has no entries")
+        return
+    info = parsed.get("feed") or {}
+    feed_name = " ".join((info.get("title") or "").split()) or None
+    feed_lang = info.get("language")
+    for number, entry in enumerate(entries, start=1):
+        where = f"{origin} entry {number}"
+        title = " ".join(html_to_text(entry.get("title") or "").split())
+        body = _content(entry)
+        if not title and not body:
+            yield Failure(where, "no title and no content")
+            continue
+        date, raw_date = _when(entry)
+        if date is None and raw_date:
+            yield Failure(where, f"date {raw_date!r} is not a date")
+            continue
+        if not title:
+            title = _first_words(body)
+        hints: dict[str, str] = {}
+        content_lang = next((c.get("language") for c in entry.get("content") or []
+                             if c.get("language")), None)
+        if content_lang or feed_lang:
+            hints["lang"] = content_lang or feed_lang
+        yield Article(
+            title=title,
+            body=body or title,
+            date=date,
+            author=entry.get("author") or None,
+            image=_image(entry),
+            source=Source(name=feed_name, url=entry.get("link") or None),
+            origin=where,
+            hints=hints,
+        )
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def _image(entry: Any) -> str | None:
+    for media in entry.get("media_content") or []:
+        if media.get("url") and media.get("medium", "image") == "image":
+            return media["url"]
+    for link in entry.get("links") or []:
+        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/"):
+            return link.get("href")
+    return None

@@ -1,0 +1,198 @@
+"""Write articles to ``content/articles/YYYY/<slug>.md`` without clobbering anything.
+
+Rules, in order:
+
+* **Same article** — an existing file with the same canonical ``source.url``
+  (lower-case host, no fragment, no ``utm_*`` parameters, no trailing slash) or the
+  same ``body_hash`` is the same article. The index of existing files is built once
+  per run and grows as files are written, so duplicates within one batch are caught.
+* **Checksum** — digest ends every file's front matter with ``checksum:``, the first
+  16 hex digits of the SHA-256 of the file's text without that line. A file whose text
+  no longer matches its checksum (or that has none) was changed by an editor.
+* **Edited** files are never overwritten without ``force``: ``skipped``.
+* **Untouched** files are re-rendered from the new extraction, keeping what later
+  commands added (translations, status, unknown keys) and the first ``retrieved``
+  time: identical text → ``unchanged`` (the file is not touched, not even its mtime);
+  different → rewritten atomically, ``updated``.
+* **New** articles get a slug from the title; a slug already used by a different
+  article (in any year: article URLs have no year) gets ``-2``, ``-3``…
+
+Bodies are Markdown made from plain text, so a ``<`` that could open an HTML tag is
+escaped (``\\<``): text from the input never reaches the site as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .article import Article, Source
+from .article_file import from_front_matter, to_front_matter
+from .errors import DigestError
+from .frontmatter import parse, render, write_atomic
+from .slug import slugify
+
+CHECKSUM_KEY = "checksum"
+_CHECKSUM_LINE = re.compile(
+    r"^checksum: ['\"]?([0-9a-f]{16})['\"]?\n(?=---\n)", re.MULTILINE)
+_TAG_START = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
+
+Action = Literal["created", "updated", "unchanged", "skipped"]
+
+
+def canonical_url(url: str) -> str:
+    """The form two URLs of one article share: ``HTTPS://Ex.org/a/?utm_source=x#c`` →
+    ``https://ex.org/a``."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    port = parts.port if parts.port and (parts.scheme, parts.port) not in (
+        ("http", 80), ("https", 443)) else None
+    netloc = f"{host}:{port}" if port else host
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith("utm_")])
+    path = parts.path.rstrip("/")
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
+def escape_markup(body: str) -> str:
+    return _TAG_START.sub(r"\\<", body)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def render_file(article: Article) -> str:
+    """The exact text digest writes for ``article``, checksum line last."""
+    meta = to_front_matter(article)
+    meta.pop(CHECKSUM_KEY, None)
+    body = escape_markup(article.body)
+    meta[CHECKSUM_KEY] = _digest(render(meta, body))
+    text = render(meta, body)
+    # The checksum covers the text without its own line: check that holds as written.
+    assert is_untouched(text), "checksum line not where is_untouched looks for it"
+    return text
+
+
+def is_untouched(text: str) -> bool:
+    """True if the file is exactly as digest wrote it (its checksum still matches)."""
+    match = _CHECKSUM_LINE.search(text)
+    if not match:
+        return False
+    return _digest(text[:match.start()] + text[match.end():]) == match.group(1)
+
+
+@dataclass
+class WriteResult:
+    action: Action
+    path: Path
+    reason: str | None = None
+
+
+@dataclass
+class _Entry:
+    path: Path
+    url: str | None
+    body_hash: str
+
+
+class ArticleStore:
+    """The articles folder: an index of what is there, and the rules for writing."""
+
+    def __init__(self, articles_dir: Path):
+        self.root = articles_dir.resolve()
+        self.by_url: dict[str, Path] = {}
+        self.by_hash: dict[str, Path] = {}
+        self.slugs: dict[str, Path] = {}
+        for path in sorted(self.root.glob("**/*.md")):
+            self.slugs.setdefault(path.stem, path)
+            try:
+                meta, body = parse(path.read_text(encoding="utf-8"), path)
+            except (OSError, UnicodeDecodeError, DigestError):
+                continue  # `digest check` reports these; the slug stays taken
+            source = meta.get("source")
+            url = source.get("url") if isinstance(source, dict) else None
+            self._add(path, url if isinstance(url, str) else None,
+                      Article(body=body).body_hash)
+
+    def _add(self, path: Path, url: str | None, body_hash: str) -> None:
+        self.slugs.setdefault(path.stem, path)
+        if url:
+            self.by_url.setdefault(canonical_url(url), path)
+        self.by_hash.setdefault(body_hash, path)
+
+    def find(self, article: Article) -> Path | None:
+        """The existing file holding the same article, if any."""
+        if article.source.url:
+            found = self.by_url.get(canonical_url(article.source.url))
+            if found:
+                return found
+        return self.by_hash.get(Article(body=escape_markup(article.body)).body_hash)
+
+    def new_path(self, article: Article) -> Path:
+        if article.date is None:
+            raise DigestError("no date: cannot choose the article's folder", article.origin)
+        base = slugify(article.title)
+        slug, n = base, 1
+        while slug in self.slugs:
+            n += 1
+            slug = f"{base}-{n}"
+        path = (self.root / f"{article.date.year:04d}" / f"{slug}.md").resolve()
+        if not path.is_relative_to(self.root):  # slugify makes this impossible; be sure
+            raise DigestError(f"refusing to write outside {self.root}", article.origin)
+        return path
+
+    def target(self, article: Article) -> Path:
+        """Where ``write`` would put ``article`` (an existing file or a new one)."""
+        return self.find(article) or self.new_path(article)
+
+    def write(self, article: Article, *, force: bool = False,
+              now: dt.datetime | None = None) -> WriteResult:
+        now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+        existing = self.find(article)
+        if existing is None:
+            path = self.new_path(article)
+            if article.source.retrieved is None:
+                article = replace(article, source=replace(article.source, retrieved=now))
+            write_atomic(path, render_file(article))
+            self._add(path, article.source.url, Article(
+                body=escape_markup(article.body)).body_hash)
+            return WriteResult("created", path)
+
+        old_text = existing.read_text(encoding="utf-8")
+        if not is_untouched(old_text) and not force:
+            return WriteResult("skipped", existing,
+                               "edited by an editor (use --force to replace)")
+        try:
+            meta, body = parse(old_text, existing)
+            old = from_front_matter(meta, body)
+        except DigestError:
+            old = Article()
+        merged = _merge(article, old)
+        text = render_file(merged)
+        if text == old_text:
+            return WriteResult("unchanged", existing)
+        merged.source.retrieved = article.source.retrieved or now
+        write_atomic(existing, render_file(merged))
+        self._add(existing, merged.source.url,
+                  Article(body=escape_markup(merged.body)).body_hash)
+        return WriteResult("updated", existing)
+
+
+def _merge(new: Article, old: Article) -> Article:
+    """The new extraction, keeping what other commands added to the old file."""
+    extra = {k: v for k, v in old.extra.items() if k != CHECKSUM_KEY}
+    extra.update({k: v for k, v in new.extra.items() if k != CHECKSUM_KEY})
+    return replace(
+        new,
+        source=Source(name=new.source.name, url=new.source.url,
+                      retrieved=old.source.retrieved or new.source.retrieved),
+        translations={**old.translations, **new.translations},
+        status=old.status if old.status != "published" else new.status,
+        extra=extra,
+    )
