@@ -188,9 +188,12 @@ def _merge(new: Article, old: Article) -> Article:
     """The new extraction, keeping what other commands added to the old file."""
     extra = {k: v for k, v in old.extra.items() if k != CHECKSUM_KEY}
     extra.update({k: v for k, v in new.extra.items() if k != CHECKSUM_KEY})
+    url = new.source.url
+    if url and old.source.url and canonical_url(url) == canonical_url(old.source.url):
+        url = old.source.url  # the same address with other tracking parameters
     return replace(
         new,
-        source=Source(name=new.source.name, url=new.source.url,
+        source=Source(name=new.source.name, url=url,
                       retrieved=old.source.retrieved or new.source.retrieved),
         translations={**old.translations, **new.translations},
         status=old.status if old.status != "published" else new.status,

@@ -21,6 +21,7 @@ _BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", 
 _DROP = "//script|//style|//noscript|//iframe|//object|//embed|//form|//template"
 _FEED_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b",
                         re.DOTALL)
+_RSS_AUTHOR = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -52,12 +53,23 @@ def html_to_text(fragment: str) -> str:
 
 def _when(entry: Any) -> tuple[dt.datetime | None, str | None]:
     """(UTC datetime, None) or (None, the raw date text feedparser could not read)."""
+    # dict.get: FeedParserDict.get maps missing keys to others, with a warning.
     for key in ("published", "updated", "created"):
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
             return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC), None
-    raw = entry.get("published") or entry.get("updated") or entry.get("created")
+    raw = next((dict.get(entry, k) for k in ("published", "updated", "created")
+                if dict.get(entry, k)), None)
     return None, raw
+
+
+def _author(entry: Any) -> str | None:
+    """The author's name; RSS writes "email (Name)", which feedparser splits poorly."""
+    raw = " ".join(str(entry.get("author") or "").split())
+    match = _RSS_AUTHOR.match(raw)
+    if match:
+        return match.group(1).strip()
+    return (entry.get("author_detail") or {}).get("name") or raw or None
 
 
 def _content(entry: Any) -> str:
@@ -76,17 +88,14 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=bool(url),
                               response_headers={"content-location": url} if url else None)
     entries = parsed.get("entries") or []
+    broken = Failure(origin, "not a valid RSS or Atom feed" + _problem(parsed))
     if not entries:
-        if parsed.get("bozo"):
-            reason = str(parsed.get("bozo_exception", "")).splitlines()[0:1]
-            detail = f": {reason[0]}" if reason and reason[0] else ""
-            yield Failure(origin, f"not a valid RSS or Atom feed{detail}")
-        else:
-            yield Failure(origin, "the feed has no entries")
+        yield broken if parsed.get("bozo") else Failure(origin, "the feed has no entries")
         return
     info = parsed.get("feed") or {}
     feed_name = " ".join((info.get("title") or "").split()) or None
     feed_lang = info.get("language")
+    found = 0
     for number, entry in enumerate(entries, start=1):
         where = f"{origin} entry {number}"
         title = " ".join(html_to_text(entry.get("title") or "").split())
@@ -105,16 +114,25 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
                              if c.get("language")), None)
         if content_lang or feed_lang:
             hints["lang"] = content_lang or feed_lang
+        found += 1
         yield Article(
             title=title,
             body=body or title,
             date=date,
-            author=entry.get("author") or None,
+            author=_author(entry),
             image=_image(entry),
             source=Source(name=feed_name, url=entry.get("link") or None),
             origin=where,
             hints=hints,
         )
+    if not found and parsed.get("bozo"):
+        yield broken  # say why nothing came out, besides the entries' own problems
+
+
+def _problem(parsed: Any) -> str:
+    """The parser's complaint about a malformed feed, on one line."""
+    lines = str(parsed.get("bozo_exception") or "").strip().splitlines()
+    return f": {lines[0]}" if lines else ""
 
 
 def _first_words(text: str, limit: int = 12) -> str:
