@@ -1,0 +1,79 @@
+"""Stage: the article's language, among the digest's configured languages (lingua)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+from ..article import Article
+from ..pipeline import Context
+from .text import plain
+
+# When the two best guesses are this close, the page's declared language decides.
+TIE_MARGIN = 0.15
+MAX_CHARS = 4000  # enough text to decide; long bodies add time, not accuracy
+
+
+@dataclass
+class _Detector:
+    detector: LanguageDetector | None
+    codes: dict[Language, str]  # lingua language -> the configured code ("pt-BR")
+    configured: dict[str, str]  # base code ("pt") -> the configured code
+
+
+def _base(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def _build(languages: tuple[str, ...]) -> _Detector:
+    codes: dict[Language, str] = {}
+    for code in languages:
+        try:
+            iso = IsoCode639_1.from_str(_base(code))
+        except ValueError:
+            continue  # lingua does not know it: never chosen by detection
+        codes.setdefault(Language.from_iso_code_639_1(iso), code)
+    configured = {_base(c): c for c in reversed(languages)}
+    detector = None
+    if len(codes) > 1:
+        # Models load lazily, only for these languages; preloading all of them would cost
+        # memory for languages an article never needs.
+        detector = LanguageDetectorBuilder.from_languages(*codes).build()
+    return _Detector(detector, codes, configured)
+
+
+def _detector(ctx: Context) -> _Detector:
+    cached = ctx.cache.get("language")
+    if not isinstance(cached, _Detector):
+        cached = _build(ctx.config.languages)
+        ctx.cache["language"] = cached
+    return cached
+
+
+def detect(text: str, ctx: Context, hint: str | None = None) -> str | None:
+    """The configured language ``text`` is most likely in; ``hint`` breaks near-ties."""
+    det = _detector(ctx)
+    hinted = det.configured.get(_base(hint)) if hint else None
+    if det.detector is None:
+        return next(iter(det.codes.values()), None) or hinted
+    values = det.detector.compute_language_confidence_values(text[:MAX_CHARS])
+    ranked = [(v.value, det.codes[v.language]) for v in values if v.value > 0]
+    if not ranked:
+        return hinted
+    best = ranked[0][1]
+    if hinted and hinted != best:
+        close = {code for score, code in ranked if ranked[0][0] - score <= TIE_MARGIN}
+        if hinted in close:
+            return hinted
+    return best
+
+
+def identify_language(article: Article, ctx: Context) -> Article:
+    """--lang wins; then a language already on the record (an editor's); then lingua."""
+    if ctx.lang:
+        article.lang = ctx.lang
+    elif not article.lang:
+        text = plain(f"{article.title}\n\n{article.body}")
+        article.lang = detect(text, ctx, article.hints.get("lang"))
+    return article

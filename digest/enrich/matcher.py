@@ -1,0 +1,82 @@
+"""Whole-word phrase matching over folded text with an Aho-Corasick automaton.
+
+One automaton holds every phrase (actor names and aliases, topic keywords), so the cost
+of a search does not grow with the size of the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from .text import is_arabic, is_word_char, norm
+
+V = TypeVar("V")
+
+# Arabic writes "and" (و) and, before a definite article, some prepositions (ب, ل, ف)
+# as part of the next word: "وحزب الله", "بالجزيرة". Only these are accepted, because a
+# longer list turns common words into names ("بحماس" means "with enthusiasm").
+_AR_PREFIX = ("و",)
+_AR_PREFIX_BEFORE_AL = ("وب", "ول", "وف", "و", "ب", "ل", "ف")
+
+
+@dataclass(frozen=True)
+class Match(Generic[V]):
+    start: int  # offsets in the folded text
+    end: int
+    value: V
+
+
+class PhraseMatcher(Generic[V]):
+    """Find phrases as whole words in text folded with ``norm``; longest match wins."""
+
+    def __init__(self, phrases: Iterable[tuple[str, V]]):
+        self._automaton = ahocorasick.Automaton()
+        for phrase, value in phrases:
+            key = norm(phrase)
+            if key and not self._automaton.exists(key):  # the first owner keeps a phrase
+                self._automaton.add_word(key, (len(key), value))
+        self.size = len(self._automaton)
+        if self.size:
+            self._automaton.make_automaton()
+
+    def find(self, folded: str) -> list[Match[V]]:
+        """Non-overlapping whole-word matches in ``folded`` (a ``norm``ed text), in order."""
+        if not self.size or not folded:
+            return []
+        found: list[Match[V]] = []
+        for last, (length, value) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if _whole_word(folded, start, end):
+                found.append(Match(start, end, value))
+        return _longest_first(found)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    if end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
+        return False
+    if start == 0 or not is_word_char(text[start]) or not is_word_char(text[start - 1]):
+        return True
+    if not is_arabic(text[start]):
+        return False
+    prefixes = _AR_PREFIX_BEFORE_AL if text.startswith("ال", start) else _AR_PREFIX
+    for prefix in prefixes:
+        head = start - len(prefix)
+        if head >= 0 and text.startswith(prefix, head) and (
+                head == 0 or not is_word_char(text[head - 1])):
+            return True
+    return False
+
+
+def _longest_first(found: list[Match[V]]) -> list[Match[V]]:
+    """Drop matches that overlap a longer one ("Sayyid Hassan Nasrallah" > "Hassan")."""
+    if len(found) < 2:
+        return found
+    kept: list[Match[V]] = []
+    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
