@@ -1,0 +1,242 @@
+"""Extract the article from a web page saved as plain text.
+
+The page's chrome (navigation, search boxes, tickers, share and tag lines, related links,
+comment forms, reader comments, footers) is dropped by structure, in any language:
+
+1. the page is split into units (lines, or paragraphs of a hard-wrapped text-browser dump);
+2. each unit is classified from cheap features: length, final punctuation, link markers,
+   function-word ratio, and a few multilingual cue words;
+3. strong end-of-article signals (tags, comments, related, copyright) split the page into
+   segments; in each, the densest run of sentence-like units is found (maximum-sum
+   subarray); the first run nearly as strong as the best is the body, so reader comments
+   after an article never win over it;
+4. the title is the most title-like short line just before the body, the section label
+   the short line before the title, and the lines between title and body (or right after
+   the body) give byline and date.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from digest.article import Article
+from digest.errors import DigestError
+
+from .text_cues import END_LABELS, FOOTER_MARKS, INSERT_PREFIXES, starts_with_any
+from .text_meta import date_text, is_date_text, is_ui, parse_byline, section_label, split_dateline
+from .text_units import Unit, split_units
+
+
+class Kind(Enum):
+    PROSE = "prose"  # a sentence-like paragraph
+    SHORT = "short"  # a short line ending like a sentence: a paragraph inside the body
+    CHROME = "chrome"  # labels, menus, link lists
+    INSERT = "insert"  # "Read more: …", "ADVERTISEMENT"
+    END = "end"  # tags, share, comments, related, footer
+    BYLINE = "byline"
+    EDITOR = "editor"
+    DATE = "date"
+
+
+_TAG_LABELS = frozenset(("tags", "tag", "tagged", "topik", "tagar", "schlagworte", "etiquetas",
+                         "mots-cles", "الوسوم", "وسوم"))
+_META = (Kind.BYLINE, Kind.EDITOR, Kind.DATE)
+_COOKIE_WORDS = ("accept", "consent", "privacy", "browsing", "experience", "setuju", "privasi",
+                 "akzept", "accepter", "utilisons", "verwenden", "aceptar", "ملفات")
+# Photo captions end with a credit: "(KOMPAS.com/DIMAS ARYO)", "Photo: AFP", "REUTERS/Name".
+_CAPTION_RE = re.compile(
+    r"\b(?:foto|photo|image|bild|getty|afp|reuters|ap|antara|epa)\b\s*[:/)]|\([^()]*/[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+_MD_START_RE = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|[>+*-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=_~`*-]{3,}|<(?=[A-Za-z/!?]))"
+)
+_ENOUGH_TEXT = 20.0  # about one paragraph of running text
+_WEIGHTS = {Kind.CHROME: -3.0, Kind.INSERT: -2.0, Kind.BYLINE: -1.0, Kind.EDITOR: -1.0,
+            Kind.DATE: -1.0, Kind.SHORT: 1.5}
+
+
+def classify(unit: Unit) -> Kind:
+    """What a unit is, from its own features alone."""
+    words, sentence = unit.words, unit.ends_sentence
+    if words <= 30:
+        # Bylines and dates first: author names are often links.
+        if parse_byline(unit):
+            return Kind.BYLINE
+        if parse_byline(unit, editor=True):
+            return Kind.EDITOR
+        if is_date_text(unit):
+            return Kind.DATE
+    if unit.is_url or (unit.links and unit.link_ratio > 0.34):
+        return Kind.CHROME
+    if words <= 30:
+        folded = unit.folded
+        if any(mark in folded for mark in FOOTER_MARKS):
+            return Kind.END
+        # "3 Comments", "(12) Komentar": a count may come first.
+        head = folded.lstrip("0123456789()[] ")
+        label = starts_with_any(head, END_LABELS)
+        if label and (label in _TAG_LABELS or (words <= 6 and not sentence)):
+            rest = head[len(label):].lstrip()
+            # "Related: <headline>" inside the body is an insert, not the end.
+            if label in _TAG_LABELS or not (rest.startswith(":") and len(rest.split()) >= 4):
+                return Kind.END
+        insert = starts_with_any(folded, INSERT_PREFIXES)
+        if insert and (words <= 4 or not sentence or folded[len(insert):].lstrip()[:1] in ":|-–—»"):
+            return Kind.INSERT
+        if "cookie" in folded and any(w in folded for w in _COOKIE_WORDS):
+            return Kind.CHROME
+        if words <= 5 and unit.text.isupper() and not sentence:
+            return Kind.CHROME  # "ADVERTISEMENT", "SCROLL TO CONTINUE"
+    if sentence and words >= 8:
+        return Kind.PROSE
+    if sentence and words >= 2 and not is_ui(unit):
+        return Kind.SHORT
+    if words >= 20 and unit.stop_ratio() >= 0.12 and unit.cap_ratio() < 0.6:
+        return Kind.PROSE  # a paragraph whose final punctuation was lost
+    return Kind.CHROME
+
+
+def _weight(unit: Unit, kind: Kind) -> float:
+    if kind is Kind.PROSE:
+        # Function words mark running text; pages in languages without a list still score.
+        return min(unit.words, 60) * (1.0 if unit.stop_ratio() >= 0.04 else 0.6)
+    return _WEIGHTS[kind]
+
+
+def _best_run(weights: list[float], start: int, stop: int) -> tuple[float, int, int]:
+    """Maximum-sum run of weights[start:stop] as (score, first, last)."""
+    best = (0.0, -1, -1)
+    total, first = 0.0, start
+    for i in range(start, stop):
+        if total <= 0:
+            total, first = 0.0, i
+        total += weights[i]
+        if total > best[0]:
+            best = (total, first, i)
+    return best
+
+
+def find_body(kinds: list[Kind], weights: list[float]) -> tuple[int, int] | None:
+    """First and last unit of the article body, or None when there is no running text."""
+    runs: list[tuple[float, int, int]] = []
+    start = 0
+    for i in range(len(kinds) + 1):
+        if i == len(kinds) or kinds[i] is Kind.END:
+            if i > start:
+                run = _best_run(weights, start, i)
+                if run[1] >= 0:
+                    runs.append(run)
+            start = i + 1
+    if not runs:
+        return None
+    best = max(score for score, _, _ in runs)
+    # The article precedes comments and teasers, which can outweigh a short article: take
+    # the first run that is either nearly as strong as the best or a real paragraph or two.
+    _, first, last = next(r for r in runs if r[0] >= min(0.5 * best, _ENOUGH_TEXT))
+    return first, last
+
+
+def _title_index(units: list[Unit], kinds: list[Kind], body_start: int) -> int | None:
+    """The most title-like short line in the few lines before the body."""
+    best: tuple[float, int] | None = None
+    distance = 0
+    page_head = [u.folded for u in units[:body_start] if u.words <= 60]
+    for i in range(body_start - 1, max(-1, body_start - 16), -1):
+        unit, kind = units[i], kinds[i]
+        if kind in _META or unit.words < 2:
+            continue
+        distance += 1  # counts only lines that could be headlines or captions
+        if kind not in (Kind.CHROME, Kind.SHORT, Kind.PROSE):
+            continue
+        if unit.words > 40 or unit.link_ratio > 0.5 or unit.is_url or is_ui(unit):
+            continue
+        score = min(unit.words, 20) - 2.0 * distance
+        if unit.words < 3:
+            score -= 6
+        elif unit.words >= 4 and unit.cap_ratio() >= 0.7:
+            score += 3  # Headline Case
+        if unit.text.rstrip("\"'”’»)").endswith((".", ",", ";", ":")):
+            score -= 12  # headlines rarely end with a full stop
+        if _CAPTION_RE.search(unit.text):
+            score -= 10
+        key = unit.folded[:60]
+        # The page title (browser tab, top banner) usually repeats the headline.
+        if sum(1 for h in page_head if key in h) > 1:
+            score += 8
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _section(units: list[Unit], kinds: list[Kind], title: int) -> str | None:
+    """The short label just before the title, unless it is the tail of a menu."""
+    i = title - 1
+    while i >= 0 and kinds[i] is Kind.DATE:
+        i -= 1
+    if i < 0 or kinds[i] in (Kind.END, Kind.BYLINE, Kind.EDITOR, Kind.INSERT):
+        return None
+    label = section_label(units[i])
+    if label is None:
+        return None
+    if label == units[i].text and i > 0:
+        # One label alone, not one item of a list of menu labels.
+        before = units[i - 1]
+        if section_label(before) == before.text and not is_ui(before):
+            return None
+    return label
+
+
+def _escape_markdown(paragraph: str) -> str:
+    """Keep a paragraph's opening characters from being read as Markdown syntax."""
+    match = _MD_START_RE.match(paragraph)
+    if not match:
+        return paragraph
+    token = match.group(0)
+    if token[0].isdigit():  # "1. " / "1) " would start an ordered list
+        return f"{token[:-1]}\\{paragraph[len(token) - 1:]}"
+    return f"\\{paragraph}"
+
+
+def _read_meta(units: list[Unit], kinds: list[Kind], indexes: range, article: Article) -> None:
+    for i in indexes:
+        kind = kinds[i]
+        if kind is Kind.BYLINE and article.author is None:
+            name, byline_date = parse_byline(units[i]) or (None, None)
+            article.author = name
+            if byline_date and "date_text" not in article.hints:
+                article.hints["date_text"] = byline_date
+        elif kind is Kind.DATE and "date_text" not in article.hints:
+            article.hints["date_text"] = date_text(units[i])
+
+
+def extract_text(text: str, origin: str | None = None) -> Article:
+    """The article in a page saved as plain text; raises DigestError if there is none."""
+    units = split_units(text) if text and not text.isspace() else []
+    kinds = [classify(u) for u in units]
+    body = find_body(kinds, [_weight(u, k) if k is not Kind.END else 0.0
+                             for u, k in zip(units, kinds, strict=True)])
+    if body is None:
+        raise DigestError("no article text found", origin)
+    first, last = body
+    paragraphs = [units[i].text for i in range(first, last + 1)
+                  if kinds[i] in (Kind.PROSE, Kind.SHORT)]
+
+    article = Article(origin=origin)
+    title = _title_index(units, kinds, first)
+    head_start = first if title is None else title + 1
+    if title is not None:
+        article.title = units[title].text
+        article.section = _section(units, kinds, title)
+    # Byline and date: between title and body, then inside the body, then just after it.
+    after = next((i for i in range(last + 1, len(units)) if kinds[i] is Kind.END
+                  and not units[i].folded.startswith(("editor", "penulis", "reporter"))),
+                 len(units))
+    for span in (range(head_start, first), range(first, last + 1),
+                 range(last + 1, min(after, last + 9))):
+        _read_meta(units, kinds, span, article)
+
+    article.dateline = split_dateline(paragraphs[0])
+    article.body = "\n\n".join(_escape_markdown(p) for p in paragraphs)
+    return article

@@ -1,0 +1,126 @@
+"""The plain-text scrape extractor on the seed and on scrapes of many layouts and languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import SEED
+
+from digest.errors import DigestError
+from digest.extract.text import extract_text
+
+SCRAPES = Path(__file__).parent / "fixtures" / "text"
+CASES = sorted(p.stem for p in SCRAPES.glob("*.yml"))
+SEED_CHROME = ("Loading", "Ketik untuk mencari", "Tags:", "Tinggalkan Komentar",
+               "Your email address", "Required fields")
+
+
+def _read(path: Path) -> str:
+    # newline="" keeps CRLF as written, so the extractor sees the page as saved.
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def test_seed() -> None:
+    article = extract_text(_read(SEED), origin=str(SEED))
+    assert article.title == ("Pemimpin Hamas dan Hizbullah Bertemu di Lebanon Bicarakan "
+                             "Rencana Menuju ‘Kemenangan Puncak’ atas Pendudukan")
+    assert article.section == "Lebanon"
+    assert article.dateline == "POROS PERLAWANAN"
+    assert article.origin == str(SEED)
+    paragraphs = article.paragraphs
+    # Every line of running text in the seed: 12 paragraphs.
+    assert len(paragraphs) == 12
+    assert paragraphs[0].startswith("POROS PERLAWANAN – Dilansir Press TV, pemimpin tinggi")
+    assert paragraphs[-1].endswith("untuk mencapai kemenangan melawan rezim pendudukan Israel.")
+    for chrome in SEED_CHROME:
+        assert chrome not in article.body
+    assert article.title not in article.body
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_scrape(case: str) -> None:
+    expected = yaml.safe_load((SCRAPES / f"{case}.yml").read_text(encoding="utf-8"))
+    article = extract_text(_read(SCRAPES / f"{case}.txt"), origin=f"{case}.txt")
+    assert article.title == expected["title"]
+    assert article.section == expected.get("section")
+    assert article.author == expected.get("author")
+    assert article.dateline == expected.get("dateline")
+    assert article.hints.get("date_text") == expected.get("date_text")
+    assert article.paragraphs == expected["paragraphs"]
+    for chrome in expected["chrome"]:
+        assert chrome not in article.body, chrome
+        assert chrome not in article.title, chrome
+
+
+def test_crlf_fixture_really_has_crlf() -> None:
+    # Guards the CRLF case against an editor or git silently normalising line endings.
+    assert b"\r\n" in (SCRAPES / "en_crlf.txt").read_bytes()
+
+
+def test_same_article_in_any_line_layout() -> None:
+    """Blank lines, no blank lines, CRLF and NBSPs give the same article."""
+    lines = [line for line in _read(SEED).splitlines() if line.strip()]
+    layouts = ["\n\n".join(lines), "\n".join(lines), "\r\n".join(lines),
+               "\r\n\r\n".join(lines).replace(" ", "\u00a0", 40)]
+    articles = [extract_text(text) for text in layouts]
+    for article in articles[1:]:
+        assert article.title == articles[0].title
+        assert article.body == articles[0].body
+    assert "\u00a0" not in articles[-1].body and "\r" not in articles[-1].body
+
+
+@pytest.mark.parametrize("text", ["", "   \n\r\n\t  ", "\u00a0\n\u200b"])
+def test_empty_text_is_an_error_naming_the_origin(text: str) -> None:
+    with pytest.raises(DigestError, match="no article text found") as caught:
+        extract_text(text, origin="scrapes/empty.txt")
+    assert caught.value.path == "scrapes/empty.txt"
+    assert str(caught.value).startswith("scrapes/empty.txt: ")
+
+
+def test_page_of_chrome_only_is_an_error() -> None:
+    with pytest.raises(DigestError, match="no article text found"):
+        extract_text("Home\nWorld\nSport\nSearch\nLogin\n© 2024 Example News")
+
+
+def test_markdown_syntax_at_paragraph_start_stays_text() -> None:
+    body = [
+        "# 1 is the number the ministry gave for new cases on the island this week.",
+        "1. The first measure lowers the tax on fuel for fishing boats by half.",
+        "> Quoted from the statement, the sentence stays a plain paragraph of text.",
+        "- Dialogue opens with a dash in some languages, and it must remain text.",
+        "2) The second measure extends the subsidy to farmers until next year.",
+        "Plain sentences in the middle are left exactly as they were written here.",
+    ]
+    article = extract_text("Menu\n\nSome Headline About Measures\n\n" + "\n\n".join(body))
+    assert article.title == "Some Headline About Measures"
+    assert article.paragraphs == [
+        "\\# 1 is the number the ministry gave for new cases on the island this week.",
+        "1\\. The first measure lowers the tax on fuel for fishing boats by half.",
+        "\\> Quoted from the statement, the sentence stays a plain paragraph of text.",
+        "\\- Dialogue opens with a dash in some languages, and it must remain text.",
+        "2\\) The second measure extends the subsidy to farmers until next year.",
+        "Plain sentences in the middle are left exactly as they were written here.",
+    ]
+
+
+def test_comments_after_a_short_article_are_not_the_body() -> None:
+    """Reader comments can outweigh the article; the article still comes first."""
+    article_lines = [
+        "Town library to open on Sundays",
+        "By Kim Ortega",
+        "The town library will open on Sundays from next month, the mayor said on Friday.",
+        "Opening hours will be noon to five, funded by a grant from the county.",
+    ]
+    comments = ["3 Comments"] + [
+        f"Reader {n} wrote a long reply about how the library has changed the town for the "
+        "better over the years, and how much the new hours will help working families."
+        for n in range(3)
+    ]
+    article = extract_text("\n\n".join(article_lines + comments))
+    assert article.title == "Town library to open on Sundays"
+    assert article.author == "Kim Ortega"
+    assert len(article.paragraphs) == 2
+    assert "Reader" not in article.body
