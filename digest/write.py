@@ -3,8 +3,9 @@
 Rules, in order:
 
 * **Same article** — an existing file with the same canonical ``source.url``
-  (lower-case host, no fragment, no ``utm_*`` parameters, no trailing slash) or the
-  same ``body_hash`` is the same article. The index of existing files is built once
+  (lower-case host, no fragment, no ``utm_*`` parameters, no trailing slash), the
+  same ``body_hash``, or (for inputs without a URL, whose body an editor may have
+  edited) the same title and day, is the same article. The index of existing files is built once
   per run and grows as files are written, so duplicates within one batch are caught.
 * **Checksum** — digest ends every file's front matter with ``checksum:``, the first
   16 hex digits of the SHA-256 of the file's text without that line. A file whose text
@@ -35,6 +36,7 @@ from .article import Article, Source
 from .article_file import from_front_matter, to_front_matter
 from .errors import DigestError
 from .frontmatter import parse, render, write_atomic
+from .registry import fold
 from .slug import slugify
 
 CHECKSUM_KEY = "checksum"
@@ -94,13 +96,6 @@ class WriteResult:
     reason: str | None = None
 
 
-@dataclass
-class _Entry:
-    path: Path
-    url: str | None
-    body_hash: str
-
-
 class ArticleStore:
     """The articles folder: an index of what is there, and the rules for writing."""
 
@@ -108,6 +103,7 @@ class ArticleStore:
         self.root = articles_dir.resolve()
         self.by_url: dict[str, Path] = {}
         self.by_hash: dict[str, Path] = {}
+        self.by_title: dict[tuple[str, str], Path] = {}
         self.slugs: dict[str, Path] = {}
         for path in sorted(self.root.glob("**/*.md")):
             self.slugs.setdefault(path.stem, path)
@@ -115,16 +111,16 @@ class ArticleStore:
                 meta, body = parse(path.read_text(encoding="utf-8"), path)
             except (OSError, UnicodeDecodeError, DigestError):
                 continue  # `digest check` reports these; the slug stays taken
-            source = meta.get("source")
-            url = source.get("url") if isinstance(source, dict) else None
-            self._add(path, url if isinstance(url, str) else None,
-                      Article(body=body).body_hash)
+            self._add(path, from_front_matter(meta, body))
 
-    def _add(self, path: Path, url: str | None, body_hash: str) -> None:
+    def _add(self, path: Path, article: Article) -> None:
         self.slugs.setdefault(path.stem, path)
-        if url:
-            self.by_url.setdefault(canonical_url(url), path)
-        self.by_hash.setdefault(body_hash, path)
+        if article.source.url:
+            self.by_url.setdefault(canonical_url(article.source.url), path)
+        self.by_hash.setdefault(_body_hash(article), path)
+        key = _title_key(article)
+        if key:
+            self.by_title.setdefault(key, path)
 
     def find(self, article: Article) -> Path | None:
         """The existing file holding the same article, if any."""
@@ -132,7 +128,11 @@ class ArticleStore:
             found = self.by_url.get(canonical_url(article.source.url))
             if found:
                 return found
-        return self.by_hash.get(Article(body=escape_markup(article.body)).body_hash)
+        found = self.by_hash.get(_body_hash(article))
+        if found or article.source.url:
+            return found
+        key = _title_key(article)
+        return self.by_title.get(key) if key else None
 
     def new_path(self, article: Article) -> Path:
         if article.date is None:
@@ -160,8 +160,7 @@ class ArticleStore:
             if article.source.retrieved is None:
                 article = replace(article, source=replace(article.source, retrieved=now))
             write_atomic(path, render_file(article))
-            self._add(path, article.source.url, Article(
-                body=escape_markup(article.body)).body_hash)
+            self._add(path, article)
             return WriteResult("created", path)
 
         old_text = existing.read_text(encoding="utf-8")
@@ -179,9 +178,19 @@ class ArticleStore:
             return WriteResult("unchanged", existing)
         merged.source.retrieved = article.source.retrieved or now
         write_atomic(existing, render_file(merged))
-        self._add(existing, merged.source.url,
-                  Article(body=escape_markup(merged.body)).body_hash)
+        self._add(existing, merged)
         return WriteResult("updated", existing)
+
+
+def _body_hash(article: Article) -> str:
+    """The body hash as the file will hold it (escaped), so files and inputs compare."""
+    return Article(body=escape_markup(article.body)).body_hash
+
+
+def _title_key(article: Article) -> tuple[str, str] | None:
+    if not article.title.strip() or article.date is None:
+        return None
+    return fold(" ".join(article.title.split())), article.date.isoformat()[:10]
 
 
 def _merge(new: Article, old: Article) -> Article:
