@@ -1,0 +1,102 @@
+"""A sentence splitter with per-language abbreviations; no model to download.
+
+A full stop ends a sentence unless it closes an abbreviation ("Jl.", "z. B.", "U.S."),
+an initial ("J."), or a German ordinal before a month ("9. Juli"), or the next word
+starts in lower case. Closing quotes after the stop stay with the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .calendar import month_names
+from .text import norm
+
+_COMMON = ("dr.", "prof.", "st.", "no.", "vs.", "ca.", "jr.", "sr.")
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "id": ("dkk.", "h.", "hj.", "jl.", "drs.", "dra.", "ir.", "kh.",
+           "tn.", "ny.", "sdr.", "a.n.", "u.p.", "s.h.", "s.e.", "m.si.", "ph.d.", "kec.",
+           "kab.", "rp.", "tgl.", "no.", "yth.", "bpk.", "mr."),
+    "ms": ("dr.", "tn.", "pn.", "cik.", "hj.", "jln.", "no.", "sdn.", "bhd.",
+           "yb.", "yab.", "ybhg."),
+    "en": ("mr.", "mrs.", "ms.", "messrs.", "gen.", "gov.", "sen.", "rep.", "col.", "lt.",
+           "sgt.", "capt.", "adm.", "maj.", "rev.", "inc.", "ltd.", "co.", "corp.", "mt.",
+           "u.s.", "u.k.", "u.n.", "e.g.", "i.e.", "a.m.", "p.m.", "approx.", "dept.",
+           "est.", "fig.", "vol."),
+    "fr": ("m.", "mm.", "mme.", "mmes.", "mlle.", "pr.", "ste.", "av.", "bd.", "p. ex.",
+           "cf.", "env.", "n°.", "art."),
+    "de": ("z. b.", "z.b.", "bzw.", "u. a.", "u.a.", "d. h.", "d.h.", "nr.", "hr.", "fr.",
+           "abs.", "vgl.", "ggf.", "inkl.", "evtl.", "sog.", "str.", "mio.", "mrd."),
+    "es": ("sr.", "sra.", "srta.", "dra.", "ud.", "uds.", "p. ej.", "ee. uu.", "núm.",
+           "art.", "avda.", "gral."),
+    "ar": ("د.", "م.", "ص."),
+}
+# "dll.", "dsb.", "etc.", "usw." often end a sentence: like any full stop they only keep
+# the sentence going when a lower-case word follows, so they are not listed.
+_END = re.compile(r"[.!?…؟。]+[\"'”’»)\]]*(?=\s|$)")
+_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-Я]\.$")
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def _base(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+@lru_cache(maxsize=32)
+def _abbreviations(lang: str) -> tuple[str, ...]:
+    """The language's list, common titles, and Babel's abbreviated month names ("Jan.")."""
+    months = tuple(f"{m}." for m in month_names(lang)) if lang else ()
+    return tuple(sorted({*_COMMON, *ABBREVIATIONS.get(lang, ()), *months}, key=len,
+                        reverse=True))
+
+
+def _in_abbreviation(lowered: str, stop: int, lang: str) -> bool:
+    """Whether the full stop at ``stop`` belongs to an abbreviation, even one with
+    several stops ("z. B." at its first)."""
+    for abbr in _abbreviations(lang):
+        for dot in (i for i, ch in enumerate(abbr) if ch == "."):
+            start = stop - dot
+            if start >= 0 and lowered.startswith(abbr, start) and (
+                    start == 0 or not lowered[start - 1].isalnum()):
+                return True
+    return False
+
+
+def _ends_sentence(text: str, lowered: str, stop: int, end: int, lang: str) -> bool:
+    """Whether the punctuation run ``text[stop:end]`` ends a sentence."""
+    rest = text[end:].lstrip()
+    if not rest:
+        return True
+    if rest[0].islower():
+        return False
+    if text[stop:end].rstrip("\"'”’»)]") != ".":
+        return True  # "!", "?", "؟", "…" and "..." end sentences before a capital
+    if _in_abbreviation(lowered, stop, lang):
+        return False
+    head = text[:stop + 1]
+    if _INITIAL.search(head):
+        return False
+    if _ORDINAL.search(head):
+        following = norm(rest.split(maxsplit=1)[0]).rstrip(".,")
+        if following in month_names(lang or "en"):
+            return False  # "9. Juli 2024"
+    return True
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[str]:
+    """The sentences of ``text``; paragraphs (blank-line separated) always end one."""
+    code = _base(lang)
+    sentences: list[str] = []
+    for para in _PARAGRAPHS.split(text):
+        para = " ".join(para.split())
+        lowered = para.lower()
+        start = 0
+        for m in _END.finditer(para):
+            if _ends_sentence(para, lowered, m.start(), m.end(), code):
+                sentences.append(para[start:m.end()].strip())
+                start = m.end()
+        if para[start:].strip():
+            sentences.append(para[start:].strip())
+    return [s for s in sentences if s]

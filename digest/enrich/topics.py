@@ -1,0 +1,64 @@
+"""Stage: topics from the keywords in ``topics.yml``, in the article's language.
+
+Score = keyword hits, a hit in the title counting 3; a topic needs ``MIN_SCORE``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..article import Article
+from ..pipeline import Context
+from .matcher import PhraseMatcher
+from .text import norm, segments
+
+TITLE_WEIGHT = 3
+MIN_SCORE = 2  # one title hit, or two hits in the body
+# Keyword lists under these keys apply whatever the article's language (names, acronyms).
+NEUTRAL = ("*", "any", "und", "mul")
+
+
+def _base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def topic_matcher(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ...]]:
+    """The keywords of ``lang`` plus the neutral ones; all languages' when unknown."""
+    key = f"topics:{_base(lang) if lang else '*'}"
+    cached = ctx.cache.get(key)
+    if isinstance(cached, PhraseMatcher):
+        return cached
+    owners: dict[str, list[str]] = defaultdict(list)  # one keyword may serve two topics
+    for topic in ctx.registries.topics.values():
+        for kw_lang, words in topic.keywords.items():
+            if lang is None or kw_lang in NEUTRAL or _base(kw_lang) == _base(lang):
+                for word in words:
+                    if topic.id not in owners[norm(word)]:
+                        owners[norm(word)].append(topic.id)
+    matcher = PhraseMatcher((word, tuple(ids)) for word, ids in owners.items())
+    ctx.cache[key] = matcher
+    return matcher
+
+
+def topic_scores(article: Article, ctx: Context) -> list[tuple[str, int]]:
+    """(topic id, score) for every topic with a keyword hit, best first."""
+    matcher = topic_matcher(ctx, article.lang)
+    scores: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    offset = 0
+    for part, text in segments(article):
+        folded = norm(text)
+        for m in matcher.find(folded):
+            for ident in m.value:
+                scores[ident] += TITLE_WEIGHT if part == "title" else 1
+                first.setdefault(ident, offset + m.start)
+        offset += len(folded) + 1
+    return sorted(scores.items(), key=lambda item: (-item[1], first[item[0]]))
+
+
+def tag_topics(article: Article, ctx: Context) -> Article:
+    """Topics already on the record (an editor's) stay first."""
+    found = [ident for ident, score in topic_scores(article, ctx)
+             if score >= MIN_SCORE and ident not in article.topics]
+    article.topics = [*article.topics, *found]
+    return article
