@@ -6,6 +6,7 @@ and not the heuristics; the last ones run the real pipeline when it is installed
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -356,10 +357,10 @@ def test_real_pipeline_seed_and_html(root: Path, capsys: pytest.CaptureFixture[s
     assert ingest(*args) == 0
     out = lines(capsys)
     assert [line.split()[0] for line in out] == ["created", "created"]
-    seed_file = root / out[0].split()[1]
-    text = seed_file.read_text()
-    assert "title: Pemimpin Hamas dan Hizbullah Bertemu di Lebanon" in text
-    assert "lang: id" in text and "- hamas" in text
+    seed, text = read_article(root / out[0].split()[1])
+    assert seed.title.startswith("Pemimpin Hamas dan Hizbullah Bertemu di Lebanon")
+    assert seed.lang == "id" and "hamas" in seed.actors and "Press TV" in seed.via
+    assert seed.date == dt.date(2021, 6, 29)
     assert "Ketik untuk mencari" not in text
     page = (root / out[1].split()[1]).read_text()
     assert not re.search(r"(?<!\\)<\s*(script|img|iframe)\b", page, re.IGNORECASE)
