@@ -68,10 +68,11 @@ class _Site:
             path = posixpath.join(here, parts.path)
         else:  # "#fragment" or "?query" only: this page
             return page, parts.fragment, None
-        normal = posixpath.normpath(unquote(path))
-        if normal.startswith(".."):
+        # Relative to the root, so ".." past it stays visible instead of being collapsed.
+        normal = posixpath.normpath(unquote(path).lstrip("/"))
+        if normal == ".." or normal.startswith("../"):
             return None, "", "points above the site root"
-        file = self.root / normal.lstrip("/")
+        file = self.root / normal
         if file.is_dir():  # a static host serves the folder's index.html
             file = file / "index.html"
         return file, parts.fragment, None
