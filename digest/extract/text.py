@@ -61,7 +61,9 @@ def classify(unit: Unit) -> Kind:
     """What a unit is, from its own features alone."""
     words, sentence = unit.words, unit.ends_sentence
     if words <= 30:
-        # Bylines and dates first: author names are often links.
+        if any(mark in unit.folded for mark in FOOTER_MARKS):
+            return Kind.END
+        # Bylines and dates before link density: author names are often links.
         if parse_byline(unit):
             return Kind.BYLINE
         if parse_byline(unit, editor=True):
@@ -72,8 +74,6 @@ def classify(unit: Unit) -> Kind:
         return Kind.CHROME
     if words <= 30:
         folded = unit.folded
-        if any(mark in folded for mark in FOOTER_MARKS):
-            return Kind.END
         # "3 Comments", "(12) Komentar": a count may come first.
         head = folded.lstrip("0123456789()[] ")
         label = starts_with_any(head, END_LABELS)
@@ -93,6 +93,8 @@ def classify(unit: Unit) -> Kind:
         return Kind.PROSE
     if sentence and words >= 2 and not is_ui(unit):
         return Kind.SHORT
+    if words >= 4 and unit.text.endswith(":") and unit.stop_ratio() > 0:
+        return Kind.SHORT  # a lead-in to a list or a quote: "The board listed three conditions:"
     if words >= 20 and unit.stop_ratio() >= 0.12 and unit.cap_ratio() < 0.6:
         return Kind.PROSE  # a paragraph whose final punctuation was lost
     return Kind.CHROME
@@ -181,9 +183,11 @@ def _section(units: list[Unit], kinds: list[Kind], title: int) -> str | None:
     if label is None:
         return None
     if label == units[i].text and i > 0:
-        # One label alone, not one item of a list of menu labels.
+        # One label alone, not the last item of a menu; a label repeated from the menu
+        # just above the title is the section.
         before = units[i - 1]
-        if section_label(before) == before.text and not is_ui(before):
+        repeated = any(u.text == label for u in units[:i])
+        if section_label(before) == before.text and not is_ui(before) and not repeated:
             return None
     return label
 

@@ -36,13 +36,16 @@ def date_text(unit: Unit) -> str:
 
 
 def has_date(text: str) -> bool:
-    if not any(c.isdigit() for c in text):
+    """Whether a short text is mostly a date (not a headline that mentions one)."""
+    tokens = text.split()
+    numeric = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    if not numeric:
         return False
-    if _DATE_NUM_RE.search(text):
-        return True
-    if _YEAR_RE.search(text) and _TIME_RE.search(text):
-        return True
-    return any(w in MONTHS for w in _WORD_RE.findall(fold_fast(text)))
+    months = sum(1 for w in _WORD_RE.findall(fold_fast(text)) if w in MONTHS)
+    if (numeric + months) * 10 < len(tokens) * 3:
+        return False
+    return bool(months or _DATE_NUM_RE.search(text)
+                or (_YEAR_RE.search(text) and _TIME_RE.search(text)))
 
 
 def _looks_like_name(name: str) -> bool:

@@ -22,6 +22,7 @@ _REFERENCE_HEADINGS = frozenset(
     ("references", "visible links", "hidden links:", "hidden links", "referenzen", "références")
 )
 _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
+_NO_SPACES_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = frozenset(".!?…؟。！？۔")
 _CLOSERS = "\"'”’»)]›」』*"
 _WORD_STRIP = ".,;:!?\"'“”‘’()«»[]—–-…؟،"
@@ -148,8 +149,8 @@ def _unit(block: str) -> Unit | None:
     if not text:
         return None
     words = len(text.split(" "))
-    if words * 12 < len(text):  # scripts without spaces (CJK, Thai): estimate words
-        words = len(text) // 4
+    if words * 12 < len(text) and _NO_SPACES_RE.search(text):
+        words = len(text) // 4  # scripts written without spaces (Thai, CJK): estimate words
     tail = text.rstrip(_CLOSERS)
     ends = bool(tail) and tail[-1] in _SENTENCE_END
     return Unit(text=text, words=words, links=links, ends_sentence=ends)
