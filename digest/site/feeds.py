@@ -1,0 +1,34 @@
+"""Atom feeds, written directly with feedgenerator (Pelican's own feed library).
+
+Deterministic: the feed's ``updated`` is its newest entry's date, never the clock.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from feedgenerator import Atom1Feed, get_tag_uri
+
+
+def write_feed(output: Path, path: str, items: list[Any], *, title: str, site_url: str,
+               language: str, labels_lang: str, max_items: int) -> None:
+    """Write one Atom feed of ``items`` (already newest first) to ``output/path``."""
+    feed = Atom1Feed(title=title, link=f"{site_url}/", description="",
+                     feed_url=f"{site_url}/{path}", language=language)
+    for item in items[:max_items]:
+        link = f"{site_url}/{item.url}"
+        feed.add_item(
+            title=item.title,
+            link=link,
+            unique_id=get_tag_uri(link, item.date),
+            description=item.summary_text or "",
+            content=item.content,
+            pubdate=item.date,
+            author_name=item.source.get("name") or None,
+            categories=[t.label(labels_lang) for t in item.topics] or None,
+        )
+    target = output / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="\n") as fh:
+        feed.write(fh, "utf-8")

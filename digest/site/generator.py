@@ -1,0 +1,119 @@
+"""The digest's pages: home, topics, actors, archive, search, 404, feeds, sitemap, robots.
+
+Article pages themselves are written by Pelican's article generator with the
+theme's ``article.html``; this generator adds everything else, from groupings
+computed once (see ``groupings``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import partial
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from pelican.generators import Generator
+
+from . import groupings
+from .feeds import write_feed
+from .search_records import translation_records
+from .state import current
+from .taxonomy import Actor, Topic
+
+
+class DigestGenerator(Generator):
+    def generate_context(self) -> None:
+        state = current()
+        digest = groupings.build(
+            list(self.context.get("articles", [])), state.registries,
+            home_days=self.settings.get("DIGEST_HOME_DAYS", 7),
+            home_max=self.settings.get("DIGEST_HOME_MAX", 60),
+            related_max=self.settings.get("DIGEST_RELATED_ACTORS", 8))
+        items = digest.articles
+        for i, article in enumerate(items):
+            article.newer = items[i - 1] if i else None
+            article.older = items[i + 1] if i + 1 < len(items) else None
+        self.digest = digest
+        reg = state.registries
+        self.topics = {t: Topic(t, self.settings, reg.topics[t]) for t in reg.topics}
+        self.actors = {a: Actor(a, self.settings, reg.actors[a]) for a in reg.actors}
+        self.context.update(digest=digest, topics_by_id=self.topics, actors_by_id=self.actors)
+        state.search_records = translation_records(items, self.settings["DEFAULT_LANG"])
+        state.extra["articles"] = len(items)
+
+    def generate_output(self, writer: Any) -> None:
+        write = partial(writer.write_file, relative_urls=False)
+        ctx = self.context
+        digest = self.digest
+        ui = self.settings["DEFAULT_LANG"]
+        page = partial(self._page, write, ctx, ui)
+        page("index.html", "index", "")
+        page("topics/index.html", "topics", "topics/")
+        page("actors/index.html", "actors", "actors/")
+        page("archive/index.html", "archive", "archive/")
+        page("search/index.html", "search", "search/")
+        page("404.html", "404", "404.html")
+        for ident, items in sorted(digest.by_topic.items()):
+            topic = self.topics[ident]
+            write(topic.save_as, self.get_template("topic"), ctx, paginated={"articles": items},
+                  template_name="topic", url=topic.url, topic=topic, articles=items,
+                  ui_lang=ui, page_url=topic.url)
+        for ident, items in sorted(digest.by_actor.items()):
+            actor = self.actors[ident]
+            write(actor.save_as, self.get_template("actor"), ctx, paginated={"articles": items},
+                  template_name="actor", url=actor.url, actor=actor, articles=items,
+                  related=[(self.actors[o], n) for o, n in digest.related.get(ident, [])],
+                  timeline=digest.timeline.get(ident, []), ui_lang=ui, page_url=actor.url)
+        self._feeds()
+        self._sitemap()
+        icon = Path(self.theme) / "static" / "favicon.ico"
+        if icon.is_file():  # browsers ask for /favicon.ico whatever the page says
+            shutil.copyfile(icon, Path(self.output_path) / "favicon.ico")
+
+    def _page(self, write: Any, ctx: dict[str, Any], ui: str, save_as: str, template: str,
+              url: str) -> None:
+        write(save_as, self.get_template(template), ctx, template_name=template, url=url,
+              ui_lang=ui, page_url=url)
+
+    def _feeds(self) -> None:
+        s = self.settings
+        out = Path(self.output_path)
+        ui = s["DEFAULT_LANG"]
+        site_url = s["DIGEST_SITE_URL"]
+        name = s["SITENAME"]
+        feed = partial(write_feed, out, site_url=site_url, labels_lang=ui,
+                       max_items=s.get("FEED_MAX_ITEMS") or 30)
+        d = self.digest
+        if d.articles:
+            feed("feeds/all.atom.xml", d.articles, title=name, language=ui)
+        for ident, items in sorted(d.by_topic.items()):
+            feed(f"feeds/topics/{ident}.atom.xml", items,
+                 title=f"{name}: {self.topics[ident].label(ui)}", language=ui)
+        for ident, items in sorted(d.by_actor.items()):
+            feed(f"feeds/actors/{ident}.atom.xml", items,
+                 title=f"{name}: {self.actors[ident].label(ui)}", language=ui)
+        for lang, items in d.by_lang.items():
+            feed(f"feeds/lang/{lang}.atom.xml", items, title=f"{name} ({lang})", language=lang)
+
+    def _sitemap(self) -> None:
+        s = self.settings
+        site_url = s["DIGEST_SITE_URL"]
+        d = self.digest
+        urls: list[tuple[str, str | None]] = [
+            ("", None), ("topics/", None), ("actors/", None), ("archive/", None)]
+        urls += [(self.topics[t].url, f"{items[0].date:%Y-%m-%d}")
+                 for t, items in sorted(d.by_topic.items())]
+        urls += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}")
+                 for a, items in sorted(d.by_actor.items())]
+        urls += [(a.url, f"{a.date:%Y-%m-%d}") for a in d.articles]
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        for url, lastmod in urls:
+            mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+            lines.append(f"<url><loc>{escape(f'{site_url}/{url}')}</loc>{mod}</url>")
+        lines.append("</urlset>")
+        out = Path(self.output_path)
+        (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (out / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n", encoding="utf-8")

@@ -1,0 +1,107 @@
+"""Interface translations and dates for one Pelican build in several languages.
+
+The Babel catalogs (``theme/translations/<lang>/LC_MESSAGES/messages.po``) are
+compiled in memory at build time. The gettext callables installed on the Jinja
+environment are context-aware: each page picks the catalog of its interface
+language, so one build serves every language (no build per language).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+
+from .languages import babel_locale
+
+_catalogs: dict[str, NullTranslations] = {}
+_default_lang = "en"
+
+
+def compile_catalog(po_path: Path) -> Translations:
+    """A .po file → Babel Translations, without writing a .mo to disk."""
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale=po_path.parent.parent.name)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return Translations(fp=buf)
+
+
+def load_catalogs(translations_dir: Path, languages: list[str], default: str) -> None:
+    global _default_lang
+    _default_lang = default
+    _catalogs.clear()
+    for lang in languages:
+        po = translations_dir / lang / "LC_MESSAGES" / "messages.po"
+        _catalogs[lang] = compile_catalog(po) if po.is_file() else NullTranslations()
+
+
+def page_lang(ctx: Context | dict[str, Any]) -> str:
+    """The interface language of the page being rendered."""
+    lang = ctx.get("ui_lang")
+    if lang:
+        return str(lang)
+    article = ctx.get("article")
+    if article is not None and getattr(article, "ui_lang", None):
+        return str(article.ui_lang)
+    return _default_lang
+
+
+def _catalog(ctx: Context) -> NullTranslations:
+    return _catalogs.get(page_lang(ctx)) or _catalogs.get(_default_lang) or NullTranslations()
+
+
+@pass_context
+def gettext(ctx: Context, message: str) -> str:
+    return _catalog(ctx).gettext(message)
+
+
+@pass_context
+def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+    return _catalog(ctx).ngettext(singular, plural, n)
+
+
+@pass_context
+def pgettext(ctx: Context, context: str, message: str) -> str:
+    return _catalog(ctx).pgettext(context, message)
+
+
+@pass_context
+def npgettext(ctx: Context, context: str, singular: str, plural: str, n: int) -> str:
+    return _catalog(ctx).npgettext(context, singular, plural, n)
+
+
+@cache
+def _format(day: dt.date, fmt: str, locale: str) -> str:
+    return format_date(day, fmt, locale=locale)
+
+
+def format_day(value: dt.date | dt.datetime, fmt: str, lang: str) -> str:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return _format(day, fmt, babel_locale(lang))
+
+
+@pass_context
+def date_filter(ctx: Context, value: dt.date | dt.datetime | None, fmt: str = "long",
+                lang: str | None = None) -> str:
+    """``{{ article.date|date }}`` → "June 29, 2021" / "29 Juni 2021" by page language."""
+    if value is None:
+        return ""
+    return format_day(value, fmt, lang or page_lang(ctx))
+
+
+def install(env: Environment) -> None:
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
+    env.filters["date"] = date_filter

@@ -1,0 +1,36 @@
+"""Facts about languages the templates need: script direction, display names."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+
+@cache
+def _locale(lang: str) -> Locale | None:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def direction(lang: str) -> str:
+    """'rtl' for right-to-left scripts (Arabic, Hebrew, Persian, Urdu…), else 'ltr'."""
+    loc = _locale(lang)
+    return "rtl" if loc is not None and loc.character_order == "right-to-left" else "ltr"
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of ``lang`` written in ``in_lang`` ("Indonesian", "Bahasa Indonesia")."""
+    loc = _locale(lang)
+    target = _locale(in_lang)
+    if loc is None:
+        return lang
+    name = loc.get_display_name(target) if target is not None else None
+    return name or lang
+
+
+def babel_locale(lang: str) -> str:
+    loc = _locale(lang)
+    return str(loc) if loc is not None else "en"

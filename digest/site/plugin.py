@@ -1,0 +1,56 @@
+"""The digest's Pelican plugin: named by import path in ``PLUGINS`` (see pelicanconf.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from . import i18n, state, templating
+from .generator import DigestGenerator
+from .reader import DigestReader, content_dir_of
+
+
+def _initialized(pelican: Any) -> None:
+    settings = pelican.settings
+    state.begin(content_dir_of(settings))
+    languages = list(settings.get("DIGEST_SITE_LANGUAGES") or [settings["DEFAULT_LANG"]])
+    i18n.load_catalogs(Path(settings["THEME"]) / "translations", languages,
+                       settings["DEFAULT_LANG"])
+
+
+def _readers_init(readers: Any) -> None:
+    for ext in DigestReader.file_extensions:
+        readers.reader_classes[ext] = DigestReader
+
+
+def _quiet_disabled_markdown(generator: Any) -> None:
+    # Without Python-Markdown, Pelican warns once per .md file that it cannot
+    # import it, although our reader handles .md: forget the disabled reader.
+    for ext in DigestReader.file_extensions:
+        generator.readers.disabled_readers.pop(ext, None)
+
+
+def _generator_init(generator: Any) -> None:
+    templating.install(generator.env)
+
+
+def _stop_on_errors(generator: Any) -> None:
+    current = state.current()
+    if current.errors:
+        raise state.BuildFailed(current.errors)
+
+
+def _get_generators(pelican: Any) -> type:
+    return DigestGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(_initialized)
+    signals.readers_init.connect(_readers_init)
+    signals.article_generator_init.connect(_quiet_disabled_markdown)
+    signals.page_generator_init.connect(_quiet_disabled_markdown)
+    signals.generator_init.connect(_generator_init)
+    signals.article_generator_finalized.connect(_stop_on_errors)
+    signals.get_generators.connect(_get_generators)
