@@ -1,0 +1,168 @@
+"""Names in the articles that no actor claims yet: candidates for ``actors.yml``.
+
+Candidates are capitalised word runs (with name particles: "bin", "al-", "van"),
+acronyms ("KPK", "UNRWA") and Arabic names built on "عبد", "أبو", "بن". Words the
+corpus also writes in lower case are common words capitalised at a sentence start or
+titles ("Presiden"); month and weekday names come from Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..article import Article
+from ..registry import Registries
+from .calendar import calendar_words
+from .matcher import PhraseMatcher
+from .sentences import split_sentences
+from .text import is_arabic, norm, plain
+
+# Lower-case words that may sit inside a name: "Ismail bin Abdullah", "Ursula von der Leyen".
+PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "der", "den", "de", "da",
+                       "del", "della", "dos", "du", "ter", "al", "el"})
+MAX_ACRONYM = 6
+_TOKEN = re.compile(r"\w+(?:['’\-‐]\w+)*")
+_PREFIXED = re.compile(r"^(?:al|el|an|ad|as|ar|at|az|ash|ul)[-‐]\w", re.IGNORECASE)
+_AR_WORD = r"[\u0600-\u06ff]+"
+_AR_NAME = re.compile(
+    rf"(?<!\S)(?:(?:عبد|أبو|أبي|ابو|آل)\s+{_AR_WORD}|{_AR_WORD}\s+(?:بن|ابن)\s+{_AR_WORD})"
+    rf"(?:\s+(?:بن|ابن)\s+{_AR_WORD})*")
+
+
+@dataclass
+class Suggestion:
+    name: str  # the spelling seen most often
+    count: int  # mentions across the corpus
+    example: str  # slug of the article that mentions it most
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(word) <= MAX_ACRONYM and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isupper() or bool(_PREFIXED.match(word))
+
+
+def _runs(sentence: str) -> Iterable[tuple[list[str], bool]]:
+    """Runs of capitalised words not broken by punctuation, particles allowed inside,
+    each with whether it starts the sentence."""
+    for run in _plain_runs(sentence):
+        yield run, sentence.lstrip("\"'“‘«([").startswith(run[0])
+
+
+def _plain_runs(sentence: str) -> Iterable[list[str]]:
+    run: list[str] = []
+    last_end = -1
+    for m in _TOKEN.finditer(sentence):
+        word = m.group()
+        joined = last_end >= 0 and sentence[last_end:m.start()] == " "
+        if run and not joined:
+            yield run
+            run = []
+        if not is_arabic(word[0]) and (_is_name_word(word) or (run and word in PARTICLES)):
+            run.append(word)
+            last_end = m.end()
+            continue
+        if run:
+            yield run
+        run = []
+        last_end = m.end()
+    if run:
+        yield run
+
+
+def _lower_words(texts: Iterable[str]) -> set[str]:
+    return {norm(m.group()) for text in texts for m in _TOKEN.finditer(text)
+            if m.group()[0].islower() and not _PREFIXED.match(m.group())}
+
+
+class _Collector:
+    def __init__(self, registries: Registries, languages: tuple[str, ...]):
+        self.claimed = PhraseMatcher(
+            (name, actor.id) for actor in registries.actors.values() for name in actor.all_names)
+        self.calendar = calendar_words(languages)
+
+    def common(self, word: str, lower: set[str]) -> bool:
+        key = norm(word)
+        return key in lower or key in self.calendar
+
+    def clean(self, run: list[str], lower: set[str]) -> str | None:
+        if len(run) > 1 and all(w.isupper() for w in run):
+            return None  # an all-capitals heading or label, not a name
+        while run and (run[0] in PARTICLES or self.common(run[0], lower)):
+            run = run[1:]
+        while run and (run[-1] in PARTICLES or self.common(run[-1], lower)):
+            run = run[:-1]
+        if not run:
+            return None
+        name = " ".join(run)
+        if len(run) == 1 and len(name) < 3 and not _is_acronym(name):
+            return None
+        if len(run) == 1 and name.isupper() and len(name) > MAX_ACRONYM:
+            return None  # a shouted word
+        if self.claimed.find(norm(name)):
+            return None  # an actor's name or alias, or a phrase containing one
+        return name
+
+    def names(self, text: str, lang: str | None, lower: set[str],
+              ) -> Iterable[tuple[str, bool]]:
+        """(name, whether it starts its sentence) for every candidate in ``text``."""
+        for sentence in split_sentences(text, lang):
+            for run, initial in _runs(sentence):
+                name = self.clean(run, lower)
+                if name:
+                    yield name, initial and name.startswith(run[0])
+            for m in _AR_NAME.finditer(sentence):
+                if not self.claimed.find(norm(m.group())):
+                    yield m.group(), False
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s\-‐]+", " ", norm(name))
+
+
+def suggest_names(articles: Iterable[tuple[str, Article]], registries: Registries,
+                  languages: tuple[str, ...]) -> list[Suggestion]:
+    """Unclaimed names across ``(slug, article)`` pairs, most mentioned first."""
+    docs = [(slug, a.lang, plain(f"{a.title}\n\n{a.body}")) for slug, a in articles]
+    by_lang: dict[str | None, list[str]] = defaultdict(list)
+    for _, lang, text in docs:
+        by_lang[lang].append(text)
+    lower = {lang: _lower_words(texts) for lang, texts in by_lang.items()}
+    collector = _Collector(registries, languages)
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    per_article: dict[str, Counter[str]] = defaultdict(Counter)
+    inside: set[str] = set()  # several words, or capitalised other than at a sentence start
+    for slug, lang, text in docs:
+        for name, initial in collector.names(text, lang, lower[lang]):
+            key = _key(name)
+            counts[key] += 1
+            spellings[key][name] += 1
+            per_article[key][slug] += 1
+            if not initial or " " in name:
+                inside.add(key)
+    for key in [k for k in counts if k not in inside]:
+        del counts[key]  # "Selain", "Lebih": only ever capitalised by the sentence
+    _merge_surnames(counts, spellings, per_article)
+    return sorted(
+        (Suggestion(spellings[k].most_common(1)[0][0], n, per_article[k].most_common(1)[0][0])
+         for k, n in counts.items()),
+        key=lambda s: (-s.count, _key(s.name)))
+
+
+def _merge_surnames(counts: Counter[str], spellings: dict[str, Counter[str]],
+                    per_article: dict[str, Counter[str]]) -> None:
+    """Count "Widodo" towards "Joko Widodo" when exactly one longer name ends with it."""
+    for key in [k for k in counts if " " not in k]:
+        longer = [k for k in counts if k.endswith(" " + key)]
+        if len(longer) == 1:
+            target = longer[0]
+            counts[target] += counts.pop(key)
+            per_article[target].update(per_article.pop(key))
+            spellings.pop(key)
