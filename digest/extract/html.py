@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
@@ -21,21 +22,28 @@ from .html_decode import decode_html
 from .html_markdown import body_blocks
 from .html_meta import PageMeta, page_meta
 
-# Precision mode wins on the benchmark but now and then keeps only a sliver (a reprint
-# notice, a caption): below this many characters the balanced mode gets a second look,
-# and replaces it when it finds at least RETRY_GAIN times as much text.
+# Cascade, cheapest first, measured on the benchmark (bench/extract_bench.py): trafilatura's
+# precision mode without its fallback extractors is right on most pages; when it keeps only
+# a sliver (under SHORT_TEXT characters: a caption, a reprint notice) the full precision
+# cascade runs, and if that is thin too, the balanced mode replaces it when it finds at
+# least RETRY_GAIN times as much text.
 SHORT_TEXT = 500
 RETRY_GAIN = 2.0
+# Gone before extraction (metadata is read first): never article text, and fewer nodes
+# make trafilatura's many XPath passes cheaper.
+NOT_CONTENT = ("head", "script", "style", "noscript", "svg", "template", "iframe",
+               etree.Comment, etree.ProcessingInstruction)
 
 # trafilatura logs every page it finds thin at WARNING/ERROR; our caller reports failures.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
-def _extract_body(tree: HtmlElement, url: str | None, precision: bool) -> list[str]:
+def _extract_body(tree: HtmlElement, url: str | None, precision: bool, fast: bool) -> list[str]:
     document = bare_extraction(
         tree,
         url=url,
+        fast=fast,
         favor_precision=precision,
         include_comments=False,
         include_tables=True,
@@ -47,6 +55,20 @@ def _extract_body(tree: HtmlElement, url: str | None, precision: bool) -> list[s
     if document is None or document.body is None:
         return []
     return body_blocks(document.body)
+
+
+def main_text(tree: HtmlElement, url: str | None = None) -> list[str]:
+    """The article's Markdown blocks, by the cascade described at SHORT_TEXT."""
+    blocks = _extract_body(tree, url, precision=True, fast=True)
+    if _text_length(blocks) >= SHORT_TEXT:
+        return blocks
+    blocks = _extract_body(tree, url, precision=True, fast=False)
+    if _text_length(blocks) >= SHORT_TEXT:
+        return blocks
+    balanced = _extract_body(tree, url, precision=False, fast=False)
+    if _text_length(balanced) >= RETRY_GAIN * max(_text_length(blocks), 1):
+        return balanced
+    return blocks
 
 
 def _text_length(blocks: list[str]) -> int:
@@ -88,12 +110,8 @@ def extract_html(data: str | bytes, url: str | None = None,
         raise DigestError("no article text found", origin)
 
     meta = page_meta(tree, url)
-    blocks = _extract_body(tree, meta.url, precision=True)
-    if _text_length(blocks) < SHORT_TEXT:
-        balanced = _extract_body(tree, meta.url, precision=False)
-        if _text_length(balanced) >= RETRY_GAIN * max(_text_length(blocks), 1):
-            blocks = balanced
-    blocks = _drop_repeated_lead(blocks, meta)
+    etree.strip_elements(tree, *NOT_CONTENT, with_tail=False)
+    blocks = _drop_repeated_lead(main_text(tree, meta.url), meta)
     if not blocks:
         raise DigestError("no article text found", origin)
 
