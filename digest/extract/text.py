@@ -24,7 +24,15 @@ from digest.article import Article
 from digest.errors import DigestError
 
 from .text_cues import END_LABELS, FOOTER_MARKS, INSERT_PREFIXES, starts_with_any
-from .text_meta import date_text, is_date_text, is_ui, parse_byline, section_label, split_dateline
+from .text_meta import (
+    date_text,
+    is_date_text,
+    is_ui,
+    parse_byline,
+    section_label,
+    split_dateline,
+    trailing_byline,
+)
 from .text_units import Unit, split_units
 
 
@@ -172,6 +180,33 @@ def _title_index(units: list[Unit], kinds: list[Kind], body_start: int) -> int |
     return best[1] if best else None
 
 
+def _end_of_article(units: list[Unit], kinds: list[Kind], first: int, last: int,
+                    title: int | None) -> int:
+    """Last unit of the article within a run that may carry on into reader comments.
+
+    Two structural signs of what follows an article: a line repeating the headline
+    ("14 thoughts on “<headline>”"), and a comment head: a short name line, then a date
+    line, then text.
+    """
+    headline = units[title].folded[:60] if title is not None and units[title].words >= 3 else None
+    seen_paragraph = False
+    for i in range(first, last + 1):
+        kind = kinds[i]
+        if kind is Kind.PROSE or kind is Kind.SHORT:
+            if seen_paragraph and headline and headline in units[i].folded:
+                return i - 1
+            seen_paragraph = True
+            continue
+        if not seen_paragraph:
+            continue
+        if headline and headline in units[i].folded:
+            return i - 1
+        if (kind is Kind.DATE and i + 1 <= last and kinds[i - 1] is Kind.CHROME
+                and units[i - 1].words <= 4 and kinds[i + 1] in (Kind.PROSE, Kind.SHORT)):
+            return i - 2
+    return last
+
+
 def _section(units: list[Unit], kinds: list[Kind], title: int) -> str | None:
     """The short label just before the title, unless it is the tail of a menu."""
     i = title - 1
@@ -212,7 +247,12 @@ def _read_meta(units: list[Unit], kinds: list[Kind], indexes: range, article: Ar
             if byline_date and "date_text" not in article.hints:
                 article.hints["date_text"] = byline_date
         elif kind is Kind.DATE and "date_text" not in article.hints:
-            article.hints["date_text"] = date_text(units[i])
+            text = date_text(units[i])
+            split = trailing_byline(text)
+            if split:
+                text, name = split
+                article.author = article.author or name
+            article.hints["date_text"] = text
 
 
 def extract_text(text: str, origin: str | None = None) -> Article:
@@ -224,11 +264,12 @@ def extract_text(text: str, origin: str | None = None) -> Article:
     if body is None:
         raise DigestError("no article text found", origin)
     first, last = body
+    title = _title_index(units, kinds, first)
+    last = _end_of_article(units, kinds, first, last, title)
     paragraphs = [units[i].text for i in range(first, last + 1)
                   if kinds[i] in (Kind.PROSE, Kind.SHORT)]
 
     article = Article(origin=origin)
-    title = _title_index(units, kinds, first)
     head_start = first if title is None else title + 1
     if title is not None:
         article.title = units[title].text

@@ -16,6 +16,8 @@ _BYLINE_SPLIT_RE = re.compile(r"\s+[|•·/–—-]\s+|\s*\|\s*")
 # "POROS PERLAWANAN –", "JAKARTA, KOMPAS.com -", "BEIRUT (Reuters) -": a short prefix and a
 # spaced dash at the very start of the first paragraph.
 _DATELINE_RE = re.compile(r"^(?P<place>[^\s\-–—][^\-–—]{0,60}?)\s+[-–—]{1,2}\s+\S")
+_TRAILING_BYLINE_RE = re.compile(r"\s(?:by|oleh|par|von|por|door)\s+(?P<name>[^\d|,]{2,60})$",
+                                 re.IGNORECASE)
 _SPACED_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _BREADCRUMB_RE = re.compile(r"\s*[>»›]\s*|\s+[/|]\s+")
 
@@ -68,6 +70,14 @@ def parse_byline(unit: Unit, editor: bool = False) -> tuple[str, str | None] | N
         return None
     rest = " | ".join(parts[1:])
     return parts[0], (rest if rest and has_date(rest) else None)
+
+
+def trailing_byline(text: str) -> tuple[str, str] | None:
+    """(date part, name) for a date line ending in a byline: "Posted on 9 April 2024 by Ann Lee"."""
+    match = _TRAILING_BYLINE_RE.search(text)
+    if not match or not _looks_like_name(match["name"]):
+        return None
+    return text[: match.start()].rstrip(" ,|–—-"), match["name"]
 
 
 def split_dateline(paragraph: str) -> str | None:
