@@ -78,6 +78,14 @@ def choose_targets(requested: list[str] | None, defaults: Iterable[str],
     return usable
 
 
+def shown(path: Path) -> str:
+    """Relative to the working folder when inside it, as the user would type it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _batches(paths: list[Path], size: int) -> Iterator[list[Path]]:
     batch: list[Path] = []
     for path in progress(paths, len(paths), "translate"):
@@ -110,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
 
     def fail(exc: DigestError, path: Path) -> None:
         counts["failed"] += 1
-        print(exc if exc.path else f"{path}: {exc}", file=sys.stderr, flush=True)
+        where = shown(Path(exc.path)) if exc.path else shown(path)
+        line = f":{exc.line}" if exc.line else ""
+        print(f"{where}{line}: {exc.message}", file=sys.stderr, flush=True)
 
     for batch in _batches(paths, size):
         read: list[tuple[Path, str, Article]] = []
@@ -138,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
                 fail(exc, path)
                 continue
             counts["translated"] += 1
-            print(f"translated {path}: {', '.join(done)}", flush=True)
+            print(f"translated {shown(path)}: {', '.join(done)}", flush=True)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     print(f"digest translate: {summary} ({backend.name}/{backend.model_name})",
           file=sys.stderr)
