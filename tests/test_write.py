@@ -10,6 +10,7 @@ import pytest
 
 from digest.article import Article, Source, Translation
 from digest.article_file import read_article
+from digest.frontmatter import parse
 from digest.slug import slugify
 from digest.validate import check_file
 from digest.write import ArticleStore, canonical_url, is_untouched, render_file
@@ -91,6 +92,13 @@ def test_checksum_is_last_key_and_detects_edits() -> None:
     without = "".join(line for line in text.splitlines(keepends=True)
                       if not line.startswith("checksum:"))
     assert not is_untouched(without)
+
+
+def test_checksum_line_with_only_scalar_keys() -> None:
+    text = render_file(Article(title="T", body="B.", date=dt.date(2020, 1, 1), lang="en"))
+    meta, _ = parse(text, "x.md")
+    assert meta["title"] == "T" and re.fullmatch(r"[0-9a-f]{16}", str(meta["checksum"]))
+    assert is_untouched(text)
 
 
 def test_written_file_passes_validation(tmp_path: Path, ctx) -> None:
