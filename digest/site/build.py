@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,8 +50,8 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
     path = settings_path(config, settings_file)
     settings = read_settings(str(path), override=settings_override)
     out = Path(settings["OUTPUT_PATH"])
-    # Pelican prints its summary on stdout; a library keeps stdout for its caller.
-    with contextlib.redirect_stdout(sys.stderr), _pelican_errors() as errors:
+    # Pelican prints a summary on stdout; the caller reports the build its own way.
+    with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors:
         Pelican(settings).run()
     if errors:
         raise DigestError("the build logged errors:\n" + "\n".join(errors), path)

@@ -39,7 +39,7 @@ def _generator_init(generator: Any) -> None:
 def _stop_on_errors(generator: Any) -> None:
     current = state.current()
     if current.errors:
-        raise state.BuildFailed(current.errors)
+        raise state.BuildFailed(current.errors, current.warnings)
 
 
 def _get_generators(pelican: Any) -> type:

@@ -57,9 +57,10 @@ def current() -> BuildState:
 class BuildFailed(DigestError):
     """The content has errors: the build stops before writing anything."""
 
-    def __init__(self, errors: list[DigestError]):
+    def __init__(self, errors: list[DigestError], warnings: list[DigestError] | None = None):
         super().__init__(f"{len(errors)} error(s) in the content")
-        self.errors = errors
+        self.errors = sorted(errors, key=lambda e: (e.path or "", e.line or 0))
+        self.warnings = list(warnings or [])
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

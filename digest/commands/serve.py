@@ -1,0 +1,47 @@
+"""``digest serve``: build, serve on 127.0.0.1 and rebuild when content or theme change."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..config import load_config
+from ..errors import DigestError
+from ..site.build import DEFAULT_SETTINGS, build_site
+from ..site.serve import PreviewServer, watch
+from ..site.state import BuildFailed
+from .build import report
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    if args.content:
+        config = config.with_content(args.content)
+
+    def rebuild() -> bool:
+        try:
+            report(build_site(config))
+            return True
+        except BuildFailed as failed:
+            for error in [*failed.warnings, *failed.errors]:
+                print(error, file=sys.stderr)
+        except DigestError as exc:
+            print(f"digest: {exc}", file=sys.stderr)
+        return False
+
+    if not rebuild() and not (config.output_dir / "index.html").is_file():
+        return 1
+    server = PreviewServer(config.output_dir, args.port).start()
+    print(f"serving {config.output_dir} on {server.url} (Ctrl+C to stop)")
+    theme = Path(DEFAULT_SETTINGS).parent / "theme"
+
+    def changed() -> None:
+        if rebuild():
+            server.reloaded()
+
+    try:
+        watch(sorted({config.content_dir, theme}), changed)
+    finally:
+        server.stop()
+    return 0
