@@ -53,9 +53,9 @@ def audit_lighthouse(root: Path, pages: dict[str, str | None]) -> dict[str, dict
 
 
 def run_audit(root: Path, site_url: str = "", skip: set[str] | frozenset[str] = frozenset(),
-              ) -> dict[str, Any]:
+              pages: dict[str, str | None] | None = None) -> dict[str, Any]:
     """Every check's findings, as plain data (also written by --json)."""
-    pages = audit_pages(root)
+    pages = {**audit_pages(root), **(pages or {})}
     report: dict[str, Any] = {"site": str(root), "pages": pages, "skipped": {}}
     html_count = sum(1 for _ in root.rglob("*.html"))
     report["html_files"] = html_count
@@ -101,7 +101,8 @@ def table(report: dict[str, Any]) -> str:
         if name in report.get("axe", {}):
             counts = report["axe"][name]
             rows.append(("axe", where, ", ".join(
-                f"{len(counts[s])} violations ({s})" for s in SCHEMES)))
+                f"{len(counts[s])} violations on {sum(len(v['nodes']) for v in counts[s])} "
+                f"elements ({s})" for s in SCHEMES)))
         if name in report.get("lighthouse", {}):
             s = report["lighthouse"][name]["scores"]
             rows.append(("lighthouse", where,
@@ -118,8 +119,9 @@ def details(report: dict[str, Any], limit: int = 20) -> str:
     """What to fix: the first problems of each kind, with file, line or element."""
     out: list[str] = []
     out += [f"link  {b}" for b in report.get("links", [])[:limit]]
+    errors_first = sorted(report.get("nu", []), key=lambda m: m["kind"] != "error")
     out += [f"nu    {m['file']}:{m['line']}: {m['kind']}: {m['message']}"
-            for m in report.get("nu", [])[:limit]]
+            for m in errors_first[:limit]]
     for name, by_scheme in report.get("axe", {}).items():
         for scheme, violations in by_scheme.items():
             if violations:
@@ -138,13 +140,22 @@ def main(argv: list[str] | None = None) -> int:
                         "(absolute links to it count as internal)")
     parser.add_argument("--skip", action="append", default=[], choices=CHECKS,
                         help="leave a check out (repeatable)")
+    parser.add_argument("--page", action="append", default=[], metavar="NAME=PATH",
+                        help="audit this page as NAME (e.g. actor=tag/hamas.html for a site "
+                        "with other URLs); repeatable")
     parser.add_argument("--json", metavar="FILE", help="also write the whole report as JSON")
     args = parser.parse_args(argv)
+    pages: dict[str, str | None] = {}
+    for item in args.page:
+        name, sep, path = item.partition("=")
+        if not sep:
+            parser.error(f"--page {item!r}: expected NAME=PATH")
+        pages[name] = path.lstrip("/") or ""
     root = Path(args.output).resolve()
     if not (root / "index.html").is_file():
         print(f"audit: {root}: no index.html, build the site first", file=sys.stderr)
         return 2
-    report = run_audit(root, args.site_url, set(args.skip))
+    report = run_audit(root, args.site_url, set(args.skip), pages)
     print(table(report))
     more = details(report)
     if more:
