@@ -83,11 +83,20 @@ def render_file(article: Article) -> str:
         head = yaml.dump(meta, Dumper=_Dump, allow_unicode=True, sort_keys=False,
                          width=10_000, default_flow_style=False)
         text = f"{FENCE}\n{head}{FENCE}\n\n{body.strip(chr(10))}\n"
+    # Appended by hand rather than dumped again: it is the last key, so the text
+    # without this line is exactly what was hashed.
+    return restamp(text)
+
+
+def restamp(text: str) -> str:
+    """``text`` with a fresh checksum line: for commands that rewrite a file digest wrote
+    and that was untouched (``digest translate``), so it still counts as untouched."""
+    match = _CHECKSUM_LINE.search(text)
+    if match:
+        text = text[:match.start()] + text[match.end():]
     checksum = _digest(text)
     if checksum.isdigit():  # YAML would read sixteen digits as a number
         checksum = f"'{checksum}'"
-    # Appended by hand rather than dumped again: it is the last key, so the text
-    # without this line is exactly what was hashed.
     head_end = text.index(f"\n{FENCE}\n", len(FENCE)) + 1
     return f"{text[:head_end]}{CHECKSUM_KEY}: {checksum}\n{text[head_end:]}"
 

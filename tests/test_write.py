@@ -13,7 +13,7 @@ from digest.article_file import read_article
 from digest.frontmatter import parse
 from digest.slug import slugify
 from digest.validate import check_file
-from digest.write import ArticleStore, canonical_url, is_untouched, render_file
+from digest.write import ArticleStore, canonical_url, is_untouched, render_file, restamp
 
 NOW = dt.datetime(2026, 11, 23, 19, 0, 0, tzinfo=dt.UTC)
 
@@ -92,6 +92,17 @@ def test_checksum_is_last_key_and_detects_edits() -> None:
     without = "".join(line for line in text.splitlines(keepends=True)
                       if not line.startswith("checksum:"))
     assert not is_untouched(without)
+
+
+def test_restamp_after_another_command_rewrites_the_front_matter() -> None:
+    text = render_file(article())
+    rewritten = text.replace("summary: Ringkasan.\n", "summary: Ringkasan.\ntranslations:\n"
+                             "  en: {title: Leaders meet, by: machine:x/y}\n")
+    assert not is_untouched(rewritten)
+    stamped = restamp(rewritten)
+    assert is_untouched(stamped) and stamped.count("checksum:") == 1
+    assert stamped.replace(stamped.split("checksum: ")[1][:16], "") == \
+        rewritten.replace(rewritten.split("checksum: ")[1][:16], "")
 
 
 def test_checksum_line_with_only_scalar_keys() -> None:

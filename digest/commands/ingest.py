@@ -82,22 +82,24 @@ def enriched(inputs: list[str], ctx: Context, desc: str) -> Iterator[Result]:
                 yield article
 
 
-def _translator(ctx: Context, targets: list[str]) -> Translator | None:
+def _translator(ctx: Context, targets: list[str]
+                ) -> tuple[Translator | None, type[DigestError]]:
+    """The translation step and the error that means no article can be translated."""
     if not targets:
-        return None
+        return None, DigestError
     if ctx.config.translate.backend == "none":
         raise DigestError("--translate-to needs a translation backend: set [translate] "
                           "backend in digest.toml (ctranslate2 or openai)")
     try:
-        from ..translate import translate_article
+        from ..translate import BackendUnavailable, translate_article
     except ImportError as exc:
         raise DigestError(f"--translate-to: translation is not available ({exc})") from None
-    return translate_article
+    return translate_article, BackendUnavailable
 
 
 def run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
-    translate = _translator(ctx, list(args.translate_to))
+    translate, unavailable = _translator(ctx, list(args.translate_to))
     store = ArticleStore(ctx.config.articles_dir)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     failed = False
@@ -111,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
             try:
                 article = translate(article, ctx, list(args.translate_to))
             except DigestError as exc:
+                if isinstance(exc, unavailable) and unavailable is not DigestError:
+                    raise  # the backend is down: stop rather than skip every article
                 print(f"skipped {article.origin}: translation failed: {exc.message}",
                       flush=True)
                 failed = True
