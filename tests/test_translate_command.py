@@ -169,3 +169,18 @@ def test_resumes_after_a_crash(digest_root, model, articles, monkeypatch, capsys
         f"translated {folder / f'more-{i}.md'}: en" for i in (1, 2, 3)]
     for path, text in kept.items():
         assert path.read_text(encoding="utf-8") == text  # not redone
+
+
+def test_ingest_translates_with_the_configured_backend(digest_root, model, capsys):
+    from conftest import SEED
+
+    toml = digest_root / "digest.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") +
+                    f'\n[translate]\nbackend = "ctranslate2"\nmodel = "{model}"\n',
+                    encoding="utf-8")
+    assert main(["--config", str(toml), "ingest", "--date", "2021-06-29",
+                 "--translate-to", "en", str(SEED)]) == 0
+    [path] = (digest_root / "content" / "articles").rglob("*.md")
+    en = read_article(path)[0].translations["en"]
+    assert en.by == "machine:ctranslate2/opus-mt-id-en"
+    assert "Hezbollah" in en.title and "Hizbullah" not in en.title
