@@ -124,3 +124,34 @@ def test_comments_after_a_short_article_are_not_the_body() -> None:
     assert article.author == "Kim Ortega"
     assert len(article.paragraphs) == 2
     assert "Reader" not in article.body
+
+
+def test_question_headline_is_the_title_not_a_paragraph() -> None:
+    text = "\n".join([
+        "Menu",
+        "Search",
+        "Will the ferry strike end this week?",
+        "By Ana Lima",
+        "12 May 2024",
+        "Ferry crews met port officials on Monday for a third round of talks on pay.",
+        "Both sides said they expected an agreement before the weekend, when traffic peaks.",
+    ])
+    article = extract_text(text)
+    assert article.title == "Will the ferry strike end this week?"
+    assert article.author == "Ana Lima"
+    assert article.hints["date_text"] == "12 May 2024"
+    assert article.paragraphs[0].startswith("Ferry crews met")
+    assert len(article.paragraphs) == 2
+
+
+def test_word_that_is_also_a_label_does_not_end_the_article() -> None:
+    """Cue words only end the article as short labels, not as the first word of a sentence."""
+    paragraphs = [
+        "Die Stadt eröffnete am Montag den neuen Markt am Hafen mit mehr als hundert Ständen.",
+        "Tag für Tag kommen seither Tausende Besucher, vor allem am frühen Morgen.",
+        "Share prices of the market operator rose after the opening, analysts said on Tuesday.",
+        "Die Händler zeigen sich nach der ersten Woche sehr zufrieden mit dem Umsatz.",
+    ]
+    article = extract_text("Startseite\n\nNeuer Markt am Hafen eröffnet\n\n"
+                           + "\n\n".join(paragraphs) + "\n\nTags: Hafen, Markt\n\nImpressum")
+    assert article.paragraphs == paragraphs

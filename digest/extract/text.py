@@ -23,7 +23,7 @@ from enum import Enum
 from digest.article import Article
 from digest.errors import DigestError
 
-from .text_cues import END_LABELS, FOOTER_MARKS, INSERT_PREFIXES, starts_with_any
+from .text_cues import END_LABEL_RE, FOOTER_RE, INSERT_RE
 from .text_meta import (
     date_text,
     is_date_text,
@@ -69,7 +69,7 @@ def classify(unit: Unit) -> Kind:
     """What a unit is, from its own features alone."""
     words, sentence = unit.words, unit.ends_sentence
     if words <= 30:
-        if any(mark in unit.folded for mark in FOOTER_MARKS):
+        if FOOTER_RE.search(unit.folded):
             return Kind.END
         # Bylines and dates before link density: author names are often links.
         if parse_byline(unit):
@@ -84,14 +84,18 @@ def classify(unit: Unit) -> Kind:
         folded = unit.folded
         # "3 Comments", "(12) Komentar": a count may come first.
         head = folded.lstrip("0123456789()[] ")
-        label = starts_with_any(head, END_LABELS)
-        if label and (label in _TAG_LABELS or (words <= 6 and not sentence)):
+        match = END_LABEL_RE.match(head)
+        label = match.group() if match else None
+        if label:
             rest = head[len(label):].lstrip()
+            if label in _TAG_LABELS and (rest[:1] in ("", ":") or not sentence):
+                return Kind.END  # "Tags: a, b, c" however long, but not "Tag für Tag …"
             # "Related: <headline>" inside the body is an insert, not the end.
-            if label in _TAG_LABELS or not (rest.startswith(":") and len(rest.split()) >= 4):
+            if words <= 6 and not sentence and not (rest[:1] == ":" and len(rest.split()) >= 4):
                 return Kind.END
-        insert = starts_with_any(folded, INSERT_PREFIXES)
-        if insert and (words <= 4 or not sentence or folded[len(insert):].lstrip()[:1] in ":|-–—»"):
+        insert = INSERT_RE.match(folded)
+        if insert and (words <= 4 or not sentence
+                       or folded[insert.end():].lstrip()[:1] in ":|-–—»"):
             return Kind.INSERT
         if "cookie" in folded and any(w in folded for w in _COOKIE_WORDS):
             return Kind.CHROME
@@ -146,6 +150,21 @@ def find_body(kinds: list[Kind], weights: list[float]) -> tuple[int, int] | None
     # the first run that is either nearly as strong as the best or a real paragraph or two.
     _, first, last = next(r for r in runs if r[0] >= min(0.5 * best, _ENOUGH_TEXT))
     return first, last
+
+
+def _headline_opening(units: list[Unit], kinds: list[Kind], first: int, last: int) -> int | None:
+    """``first`` when the run opens with a headline that reads like a sentence.
+
+    "Will the ferry strike end this week?" scores as text; a byline or date right under
+    it, before any paragraph, shows it is the headline.
+    """
+    unit = units[first]
+    if unit.words > 25 or unit.text.rstrip("\"'”’»)").endswith("."):
+        return None
+    i = first + 1
+    while i <= last and kinds[i] in _META:
+        i += 1
+    return first if first + 1 < i <= last else None
 
 
 def _title_index(units: list[Unit], kinds: list[Kind], body_start: int) -> int | None:
@@ -264,7 +283,11 @@ def extract_text(text: str, origin: str | None = None) -> Article:
     if body is None:
         raise DigestError("no article text found", origin)
     first, last = body
-    title = _title_index(units, kinds, first)
+    title = _headline_opening(units, kinds, first, last)
+    if title is not None:
+        first = next(i for i in range(title + 1, last + 1) if kinds[i] not in _META)
+    else:
+        title = _title_index(units, kinds, first)
     last = _end_of_article(units, kinds, first, last, title)
     paragraphs = [units[i].text for i in range(first, last + 1)
                   if kinds[i] in (Kind.PROSE, Kind.SHORT)]

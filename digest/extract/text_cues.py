@@ -133,11 +133,12 @@ STOP_WORDS: frozenset[str] = _folded_words(
 )
 
 
-def starts_with_any(folded: str, prefixes: tuple[str, ...]) -> str | None:
-    """The first prefix ``folded`` starts with, as a whole word, else None."""
-    for prefix in prefixes:
-        if folded.startswith(prefix):
-            rest = folded[len(prefix):len(prefix) + 1]
-            if not rest or not rest.isalnum():
-                return prefix
-    return None
+def prefix_matcher(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """One precompiled pattern matching the longest of ``prefixes`` as whole words."""
+    ordered = sorted(set(prefixes), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
+END_LABEL_RE = prefix_matcher(END_LABELS)
+INSERT_RE = prefix_matcher(INSERT_PREFIXES)
+FOOTER_RE = re.compile("|".join(map(re.escape, FOOTER_MARKS)))

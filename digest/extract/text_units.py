@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from .text_cues import STOP_WORDS
 
 # Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Combining marks of Latin and Arabic scripts (accents, harakat, hamza): enough for cues.
+_COMBINING_RE = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # lynx/w3m link and image markers: "[12]", "[IMG]", "[INLINE]", "[BUTTON]".
 _MARKER_RE = re.compile(r"\[(?:\d{1,4}|IMG|INLINE|BUTTON|LINK|image|img|ICON)\]")
 _REFERENCE_RE = re.compile(r"^\s*\d+\.\s+(?:[a-z][a-z0-9+.-]*:|www\.)\S*\s*$", re.IGNORECASE)
@@ -33,7 +35,7 @@ def fold_fast(text: str) -> str:
     if text.isascii():
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
+    return _COMBINING_RE.sub("", decomposed).replace("\u2019", "'")
 
 
 @dataclass(slots=True)
@@ -78,7 +80,7 @@ class Unit:
 
 def normalize(text: str) -> list[str]:
     """Lines with CR/CRLF, non-breaking spaces and invisible characters normalised."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _INVISIBLE_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return [line.rstrip() for line in text.split("\n")]
 
 
