@@ -12,7 +12,10 @@ import json
 import re
 import socket
 import sys
+import threading
 import types
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import lxml.html
@@ -273,6 +276,60 @@ def test_translate_without_backend_is_refused(root: Path,
 def test_bad_date_option(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert ingest("--date", "29/06/2021", str(SEED)) == 1
     assert "--date: '29/06/2021' is not a date (expected YYYY-MM-DD)" in capsys.readouterr().err
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    """A tiny news site on 127.0.0.1: a Latin-1 page, a feed, a PNG, a 404."""
+    pages = {
+        "/page": ("text/html; charset=iso-8859-1", (
+            "<html><head><title>Élection à Genève</title></head><body><h1>Élection à "
+            "Genève</h1><p>Les électeurs de Genève ont voté dimanche, a annoncé la "
+            "chancellerie.</p></body></html>").encode("latin-1")),
+        "/feed": ("application/rss+xml", (INPUTS / "rss.xml").read_bytes()),
+        "/logo": ("application/octet-stream", b"\x89PNG\r\n\x1a\n" + bytes(32)),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            ctype, body = pages.get(self.path, ("text/plain", b"gone"))
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@pytest.mark.usefixtures("stand_ins")
+def test_urls_dispatch_by_content_type(root: Path, site: str,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    code = ingest("--date", "2024-06-02", f"{site}/page", f"{site}/feed", f"{site}/logo",
+                  f"{site}/missing")
+    out = lines(capsys)
+    assert code == 1
+    assert out[0] == "created content/articles/2024/election-a-geneve.md"
+    assert [line.split()[0] for line in out[1:5]] == ["created", "skipped", "skipped",
+                                                      "created"]
+    assert out[5:] == [f"skipped {site}/logo: not text: looks like a PNG image",
+                       f"skipped {site}/missing: HTTP 404 Not Found"]
+    page, _ = read_article(root / "content/articles/2024/election-a-geneve.md")
+    assert page.body.strip() == ("Les électeurs de Genève ont voté dimanche, a annoncé la "
+                         "chancellerie.")
+    assert page.source.url == f"{site}/page"
+    assert page.source.retrieved is not None
 
 
 # --- extract ------------------------------------------------------------------------
