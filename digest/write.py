@@ -63,6 +63,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
+def article_files(root: Path) -> list[Path]:
+    """Every article file under ``root``, sorted; hidden files (editor backups) left out."""
+    return [p for p in sorted(root.glob("**/*.md"))
+            if not any(part.startswith(".") for part in p.relative_to(root).parts)]
+
+
 def escape_markup(body: str) -> str:
     return _TAG_START.sub(r"\\<", body)
 
@@ -125,7 +131,7 @@ class ArticleStore:
         self.by_hash: dict[str, Path] = {}
         self.by_title: dict[tuple[str, str], Path] = {}
         self.slugs: dict[str, Path] = {}
-        for path in sorted(self.root.glob("**/*.md")):
+        for path in article_files(self.root):
             self.slugs.setdefault(path.stem, path)
             try:
                 meta, body = parse(path.read_text(encoding="utf-8"), path)

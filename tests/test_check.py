@@ -52,6 +52,7 @@ def run_check(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
 def test_clean_content(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(root)
     write(root, title="Another story", body="Other text.", source=Source())
+    (root / "content" / "articles" / "2021" / ".#draft.md").write_text("editor lock file")
     assert run_check(capsys) == (0, [], "checked 2 articles: 0 errors\n")
 
 

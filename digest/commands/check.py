@@ -17,7 +17,7 @@ from ..errors import DigestError
 from ..frontmatter import key_lines, parse, to_date
 from ..registry import Registries, load_actors, load_topics
 from ..validate import check_file, is_future
-from ..write import canonical_url
+from ..write import article_files, canonical_url
 from .ingest import shown
 
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_content(args.content)
     findings: list[Finding] = []
     registries = _registries(config.content_dir, findings)
-    paths = sorted(config.articles_dir.glob("**/*.md"))
+    paths = article_files(config.articles_dir) if config.articles_dir.is_dir() else []
     findings.extend(check_articles(paths, registries, dt.date.today()))
     for finding in sorted(findings):
         print(finding)
