@@ -9,6 +9,8 @@ survives.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -29,6 +31,16 @@ from .html_meta import PageMeta, page_meta
 # least RETRY_GAIN times as much text.
 SHORT_TEXT = 500
 RETRY_GAIN = 2.0
+# The lead: how many first blocks may be headline/standfirst/date/byline, and how long
+# such a line may be.
+LEAD_BLOCKS = 3
+LEAD_LINE = 120
+YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+NUMBER = re.compile(r"\d+")
+SENTENCE_END = re.compile(r"[.!?。؟।]\s*$")
+# Fewer words than this is a navigation stub or an error page, not an article.
+MIN_WORDS = 15
+WORD = re.compile(r"\w+")
 # Gone before extraction (metadata is read first): never article text, and fewer nodes
 # make trafilatura's many XPath passes cheaper.
 NOT_CONTENT = ("head", "script", "style", "noscript", "svg", "template", "iframe",
@@ -83,15 +95,40 @@ def _same_text(block: str, reference: str | None) -> bool:
     return bool(plain) and plain == fold(reference)
 
 
-def _drop_repeated_lead(blocks: list[str], meta: PageMeta) -> list[str]:
-    """Drop the headline and standfirst that extraction often picks up as the first blocks:
-    they are the Article's title and not part of the article text."""
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def _is_dateline(block: str) -> bool:
+    """A short line with a year, another number and no sentence in it:
+    "Sabtu, 17 Agustus 2030 | 14:02 WIB", "05/10/2018 - Publicado por: …"."""
+    if len(block) > LEAD_LINE or block.startswith(("#", "-", ">")) or SENTENCE_END.search(block):
+        return False
+    digits = _ascii_digits(block)
+    return YEAR.search(digits) is not None and len(NUMBER.findall(digits)) >= 2
+
+
+def _is_byline(block: str, author: str | None) -> bool:
+    return bool(author) and len(block) <= LEAD_LINE and fold(author) in fold(block)
+
+
+def _drop_lead(blocks: list[str], meta: PageMeta) -> tuple[list[str], str | None]:
+    """Drop what extraction picks up above the text: the headline and standfirst (they are
+    the title), the date line and the byline (they are metadata). Returns the remaining
+    blocks and the date line, if one was dropped."""
+    dateline = None
     start = 0
-    while start < min(len(blocks), 2) and (
-        _same_text(blocks[start], meta.title) or _same_text(blocks[start], meta.description)
-    ):
+    while start < min(len(blocks), LEAD_BLOCKS):
+        block = blocks[start]
+        if _is_dateline(block):
+            dateline = dateline or block.replace("\\", "")
+        # A standfirst shows as a heading; the description often is the first paragraph,
+        # which stays.
+        elif not (_same_text(block, meta.title) or _is_byline(block, meta.author)
+                  or (block.startswith("#") and _same_text(block, meta.description))):
+            break
         start += 1
-    return blocks[start:]
+    return blocks[start:], dateline
 
 
 def extract_html(data: str | bytes, url: str | None = None,
@@ -111,18 +148,21 @@ def extract_html(data: str | bytes, url: str | None = None,
 
     meta = page_meta(tree, url)
     etree.strip_elements(tree, *NOT_CONTENT, with_tail=False)
-    blocks = _drop_repeated_lead(main_text(tree, meta.url), meta)
-    if not blocks:
+    blocks, dateline = _drop_lead(main_text(tree, meta.url), meta)
+    body = "\n\n".join(blocks)
+    if len(WORD.findall(body)) < MIN_WORDS:
         raise DigestError("no article text found", origin)
 
     hints: dict[str, str] = {}
-    if meta.date_text:
-        hints["date_text"] = meta.date_text
+    # The date as readers see it is the date stage's best clue; else the metadata's.
+    date_text = meta.date_text or dateline or meta.date_iso
+    if date_text:
+        hints["date_text"] = date_text
     if meta.lang:
         hints["lang"] = meta.lang
     return Article(
         title=meta.title or "",
-        body="\n\n".join(blocks),
+        body=body,
         date=meta.date,
         author=meta.author,
         source=Source(name=meta.site_name, url=meta.url),

@@ -37,6 +37,7 @@ DESCRIPTION_KEYS = ("og:description", "description", "twitter:description")
 URL_KEYS = ("og:url", "twitter:url")
 
 _SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -46,20 +47,21 @@ class PageMeta:
     title: str | None = None
     description: str | None = None
     date: dt.date | dt.datetime | None = None
-    date_text: str | None = None
+    date_text: str | None = None  # the date as the page shows it to readers
+    date_iso: str | None = None  # the date as its metadata states it
     author: str | None = None
     site_name: str | None = None
     url: str | None = None
     image: str | None = None
     lang: str | None = None
-    article_body: str | None = None  # schema.org articleBody, when the page ships one
 
 
 def clean(text: Any) -> str | None:
-    """Collapse whitespace; None for empty or non-text values."""
+    """Collapse whitespace and drop tag-like runs (metadata is plain text; a tag in it is
+    junk or an attack); None for empty or non-text values."""
     if not isinstance(text, str):
         return None
-    text = _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _TAG.sub(" ", text)).strip()
     return text or None
 
 
@@ -199,6 +201,7 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
                                           None))
     page_url = (canonical or _absolute_http(base, first(URL_KEYS))
                 or _absolute_http(base, clean(ld.get("url"))) or url)
+    base = base or page_url  # a page saved without its address still names itself
 
     publisher = ld.get("publisher")
     site = first(SITE_KEYS[:3]) or next(iter(_names(publisher)), None) or first(SITE_KEYS[3:])
@@ -219,7 +222,6 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     date = parse_iso_date(iso)
     visible = time_text or _first_text(
         tree, '//*[@itemprop="datePublished"][not(self::meta)]|//time', 100)
-    date_text = visible or iso
 
     authors = _names(ld.get("author")) or _names(ld.get("creator"))
     author = ", ".join(dict.fromkeys(authors)) if authors else None
@@ -239,11 +241,11 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
         title=title,
         description=first(DESCRIPTION_KEYS) or clean(ld.get("description")),
         date=date,
-        date_text=date_text,
+        date_text=visible,
+        date_iso=iso,
         author=author,
         site_name=site,
         url=page_url,
         image=image,
         lang=_lang(tree, meta),
-        article_body=clean(ld.get("articleBody")),
     )
