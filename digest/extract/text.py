@@ -23,7 +23,7 @@ from enum import Enum
 from digest.article import Article
 from digest.errors import DigestError
 
-from .text_cues import END_LABEL_RE, FOOTER_RE, INSERT_RE
+from .text_cues import END_LABEL_RE, FOOTER_RE, FOOTER_WORD_RE, INSERT_RE
 from .text_meta import (
     date_text,
     is_date_text,
@@ -69,7 +69,8 @@ def classify(unit: Unit) -> Kind:
     """What a unit is, from its own features alone."""
     words, sentence = unit.words, unit.ends_sentence
     if words <= 30:
-        if FOOTER_RE.search(unit.folded):
+        if FOOTER_RE.search(unit.folded) or (
+                not sentence and words <= 12 and FOOTER_WORD_RE.search(unit.folded)):
             return Kind.END
         # Bylines and dates before link density: author names are often links.
         if parse_byline(unit):
@@ -291,6 +292,8 @@ def extract_text(text: str, origin: str | None = None) -> Article:
     last = _end_of_article(units, kinds, first, last, title)
     paragraphs = [units[i].text for i in range(first, last + 1)
                   if kinds[i] in (Kind.PROSE, Kind.SHORT)]
+    if not paragraphs:
+        raise DigestError("no article text found", origin)
 
     article = Article(origin=origin)
     head_start = first if title is None else title + 1

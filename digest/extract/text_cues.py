@@ -42,10 +42,12 @@ END_LABELS: tuple[str, ...] = (
 
 # Footer marks: end the article wherever they appear, even in a sentence.
 FOOTER_MARKS: tuple[str, ...] = (
-    "©", "(c) 20", "copyright", "all rights reserved", "hak cipta", "tous droits reserves",
-    "droits reserves", "alle rechte vorbehalten", "todos los derechos", "derechos reservados",
-    "hakcipta terpelihara", "جميع الحقوق محفوظة", "حقوق النشر",
+    "©", "(c) 20", "all rights reserved", "tous droits reserves", "droits reserves",
+    "alle rechte vorbehalten", "todos los derechos", "derechos reservados",
+    "hakcipta terpelihara", "hak cipta dilindungi", "جميع الحقوق محفوظة",
 )
+# Weaker: a footer only on a line that is not a sentence ("Copyright 2024 Example News").
+FOOTER_WORDS: tuple[str, ...] = ("copyright", "hak cipta", "hakcipta", "حقوق النشر")
 
 # Inserts inside the body: cross-links, advertising, "scroll to continue".
 INSERT_PREFIXES: tuple[str, ...] = (
@@ -142,3 +144,4 @@ def prefix_matcher(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 END_LABEL_RE = prefix_matcher(END_LABELS)
 INSERT_RE = prefix_matcher(INSERT_PREFIXES)
 FOOTER_RE = re.compile("|".join(map(re.escape, FOOTER_MARKS)))
+FOOTER_WORD_RE = re.compile("|".join(map(re.escape, FOOTER_WORDS)))
