@@ -81,6 +81,20 @@ def _lower_words(texts: Iterable[str]) -> set[str]:
             if m.group()[0].islower() and not _PREFIXED.match(m.group())}
 
 
+def _inner_capitals(texts: Iterable[str], lang: str | None) -> set[str]:
+    """Words written with a capital somewhere other than at a sentence start."""
+    return {norm(word) for text in texts for sentence in split_sentences(text, lang)
+            for run, initial in _runs(sentence) for word in run[1 if initial else 0:]}
+
+
+@dataclass
+class _Mention:
+    slug: str
+    run: list[str]
+    initial: bool  # the run starts its sentence
+    name: str | None = None
+
+
 class _Collector:
     def __init__(self, registries: Registries, languages: tuple[str, ...]):
         self.claimed = PhraseMatcher(
@@ -109,17 +123,13 @@ class _Collector:
             return None  # an actor's name or alias, or a phrase containing one
         return name
 
-    def names(self, text: str, lang: str | None, lower: set[str],
-              ) -> Iterable[tuple[str, bool]]:
-        """(name, whether it starts its sentence) for every candidate in ``text``."""
+    def mentions(self, slug: str, text: str, lang: str | None) -> Iterable[_Mention]:
         for sentence in split_sentences(text, lang):
             for run, initial in _runs(sentence):
-                name = self.clean(run, lower)
-                if name:
-                    yield name, initial and name.startswith(run[0])
+                yield _Mention(slug, run, initial)
             for m in _AR_NAME.finditer(sentence):
                 if not self.claimed.find(norm(m.group())):
-                    yield m.group(), False
+                    yield _Mention(slug, [m.group()], False, m.group())
 
 
 def _key(name: str) -> str:
@@ -133,20 +143,39 @@ def suggest_names(articles: Iterable[tuple[str, Article]], registries: Registrie
     by_lang: dict[str | None, list[str]] = defaultdict(list)
     for _, lang, text in docs:
         by_lang[lang].append(text)
-    lower = {lang: _lower_words(texts) for lang, texts in by_lang.items()}
     collector = _Collector(registries, languages)
+    mentions: list[_Mention] = []
+    elsewhere: set[str] = set()  # names seen away from a sentence start
+    for lang, texts in by_lang.items():
+        lower = _lower_words(texts)
+        inner = _inner_capitals(texts, lang)
+        found = [m for slug, doc_lang, text in docs if doc_lang == lang
+                 for m in collector.mentions(slug, text, lang)]
+        for m in found:
+            m.name = m.name or collector.clean(m.run, lower)
+            if m.name and not m.initial:
+                elsewhere.add(_key(m.name))
+        for m in found:
+            # "Menurut KPK": when "Menurut" never has a capital inside a sentence and
+            # "KPK" stands alone elsewhere, the sentence start made the longer run.
+            if m.initial and len(m.run) > 1 and norm(m.run[0]) not in inner:
+                rest = collector.clean(m.run[1:], lower)
+                if rest and _key(rest) in elsewhere:
+                    m.name, m.initial = rest, False
+        mentions.extend(found)
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     per_article: dict[str, Counter[str]] = defaultdict(Counter)
     inside: set[str] = set()  # several words, or capitalised other than at a sentence start
-    for slug, lang, text in docs:
-        for name, initial in collector.names(text, lang, lower[lang]):
-            key = _key(name)
-            counts[key] += 1
-            spellings[key][name] += 1
-            per_article[key][slug] += 1
-            if not initial or " " in name:
-                inside.add(key)
+    for m in mentions:
+        if not m.name:
+            continue
+        key = _key(m.name)
+        counts[key] += 1
+        spellings[key][m.name] += 1
+        per_article[key][m.slug] += 1
+        if not m.initial or " " in m.name:
+            inside.add(key)
     for key in [k for k in counts if k not in inside]:
         del counts[key]  # "Selain", "Lebih": only ever capitalised by the sentence
     _merge_surnames(counts, spellings, per_article)
@@ -158,8 +187,11 @@ def suggest_names(articles: Iterable[tuple[str, Article]], registries: Registrie
 
 def _merge_surnames(counts: Counter[str], spellings: dict[str, Counter[str]],
                     per_article: dict[str, Counter[str]]) -> None:
-    """Count "Widodo" towards "Joko Widodo" when exactly one longer name ends with it."""
-    for key in [k for k in counts if " " not in k]:
+    """Count "Widodo" towards "Joko Widodo" when exactly one longer name ends with it
+    (acronyms stay apart: "KPK" is not the surname of "Menurut KPK")."""
+    single = [k for k in counts
+              if " " not in k and not _is_acronym(spellings[k].most_common(1)[0][0])]
+    for key in single:
         longer = [k for k in counts if k.endswith(" " + key)]
         if len(longer) == 1:
             target = longer[0]

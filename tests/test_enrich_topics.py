@@ -1,0 +1,45 @@
+"""Topics from registry keywords in the article's language, with a threshold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.article import Article
+from digest.enrich.topics import tag_topics, topic_scores
+from digest.registry import load_topics
+
+
+def test_title_counts_three_and_threshold_applies(ctx) -> None:
+    article = Article(title="Gaza", body="Satu kata: Beirut.", lang="id")
+    assert topic_scores(article, ctx) == [("israel-palestine", 3), ("lebanon", 1)]
+    assert tag_topics(article, ctx).topics == ["israel-palestine"]  # lebanon is below 2
+
+
+def test_keywords_of_the_article_language_only(ctx) -> None:
+    # "Tepi Barat" is an Indonesian keyword; "West Bank" an English one.
+    english = Article(title="", body="Tepi Barat. Tepi Barat.", lang="en")
+    assert tag_topics(english, ctx).topics == []
+    indonesian = Article(title="", body="Tepi Barat. Tepi Barat.", lang="id")
+    assert tag_topics(indonesian, ctx).topics == ["israel-palestine"]
+
+
+def test_neutral_keywords_apply_to_every_language(ctx, digest_root: Path) -> None:
+    path = digest_root / "content" / "topics.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "- id: un\n  name: {en: United Nations}\n  keywords:\n    '*': [UNRWA, UNIFIL]\n"),
+        encoding="utf-8")
+    ctx.registries.topics = load_topics(path)
+    article = Article(title="UNRWA", body="", lang="fr")
+    assert tag_topics(article, ctx).topics == ["un"]
+
+
+def test_whole_words_and_folding(ctx) -> None:
+    article = Article(title="", body="PALESTINA dan palestina; Palestinas bukan.", lang="id")
+    assert topic_scores(article, ctx) == [("israel-palestine", 2)]
+
+
+def test_ordered_by_score_and_editor_topics_kept(ctx) -> None:
+    article = Article(title="Beirut", body="Gaza. Gaza. Gaza. Gaza.", lang="id",
+                      topics=["indonesia-politics"])
+    assert tag_topics(article, ctx).topics == [
+        "indonesia-politics", "israel-palestine", "lebanon"]
