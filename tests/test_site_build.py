@@ -1,0 +1,244 @@
+"""The fixture site (tests/fixtures/site), built once for the module, page by page."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from digest.config import load_config
+from digest.site.build import BuildResult, build_site
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+GOLDEN = Path(__file__).parent / "golden"
+SETTINGS = Path(__file__).resolve().parents[1] / "pelicanconf.py"
+# DIGEST_UPDATE_GOLDEN=1 rewrites the expected files after a deliberate change.
+UPDATE = os.environ.get("DIGEST_UPDATE_GOLDEN") == "1"
+TOML = """\
+[digest]
+name = "Test Digest"
+description = "A test digest."
+languages = ["id", "ms", "en", "ar", "fr"]
+site_languages = ["en", "id"]
+default_language = "en"
+site_url = "https://digest.example"
+timezone = "UTC"
+content = "{content}"
+output = "out"
+"""
+
+
+def build(root: Path, search: bool = True) -> BuildResult:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "digest.toml").write_text(TOML.format(content=FIXTURE), encoding="utf-8")
+    return build_site(load_config(root / "digest.toml"), settings_file=SETTINGS,
+                      search=search, overrides={"DEFAULT_PAGINATION": 3})
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    return build(tmp_path_factory.mktemp("site"))
+
+
+def page(site: BuildResult, url: str) -> lxml_html.HtmlElement:
+    path = site.output / url.strip("/") / "index.html" if not url.endswith(".html") \
+        else site.output / url
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def text(el: lxml_html.HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def test_builds_published_articles_only(site: BuildResult) -> None:
+    assert site.articles == 10
+    built = sorted(p.name for p in (site.output / "articles").iterdir())
+    assert "draft-not-built" not in built and "hidden-not-built" not in built
+    assert "pemimpin-hamas-dan-hizbullah-bertemu" in built
+    assert not (site.output / "drafts").exists()
+
+
+def test_home_is_the_latest_week_grouped_by_topic(site: BuildResult) -> None:
+    doc = page(site, "/")
+    groups = [text(h) for h in doc.cssselect("section.group > h2")]
+    # Registry order; the window is the 7 days up to the newest article (2021-07-06).
+    assert groups == ["Lebanon", "Israel and Palestine", "Indonesian politics",
+                      "Southeast Asia"]
+    titles = [text(a) for a in doc.cssselect(".item-title a")]
+    assert "Haniyeh and Nasrallah meet in Beirut" in titles  # the English translation
+    assert "Israel lancarkan serangan udara ke Gaza" not in titles  # 2021-06-16: too old
+    form = doc.cssselect("form[role=search]")[0]
+    assert form.get("action") == "/search/" and form.cssselect("label[for=q]")
+
+
+def test_topic_pages_are_paginated_with_directory_urls(site: BuildResult) -> None:
+    first = page(site, "/topics/lebanon/")
+    second = page(site, "/topics/lebanon/page/2/")
+    assert first.cssselect("a[rel=next]")[0].get("href") == "/topics/lebanon/page/2/"
+    assert second.cssselect("a[rel=prev]")[0].get("href") == "/topics/lebanon/"
+    assert len(first.cssselect(".item")) == 3
+    assert second.cssselect("link[rel=canonical]")[0].get("href") == \
+        "https://digest.example/topics/lebanon/page/2/"
+    topics = page(site, "/topics/")
+    assert "Lebanon 6 articles" in text(topics)
+
+
+def test_actor_index_and_profile(site: BuildResult) -> None:
+    index = page(site, "/actors/")
+    kinds = [text(h) for h in index.cssselect("main h2")]
+    assert kinds == ["People", "Organizations", "States", "Media"]
+    hamas = page(site, "/actors/hamas/")
+    body = text(hamas.cssselect("main")[0])
+    assert "Harakat al-Muqawama al-Islamiya" in body  # aliases
+    related = [text(a) for a in hamas.cssselect("#related-h + ul a")]
+    assert related[:2] == ["Hezbollah", "Ismail Haniyeh"]  # most co-occurrences first
+    months = [text(a) for a in hamas.cssselect(".timeline a")]
+    assert months == ["July 2021", "June 2021"]
+    assert page(site, "/actors/ismail-haniyeh/").cssselect(".profile a[href='/actors/hamas/']")
+
+
+def test_archive_groups_by_month_then_week(site: BuildResult) -> None:
+    doc = page(site, "/archive/")
+    assert [text(h) for h in doc.cssselect("main h2")] == ["July 2021 5", "June 2021 5"]
+    july = doc.cssselect("#m-2021-07 h3")
+    assert [text(h) for h in july] == ["Week 27, from 5 July", "Week 26, from 28 June"]
+
+
+def test_article_page(site: BuildResult) -> None:
+    doc = page(site, "/articles/pemimpin-hamas-dan-hizbullah-bertemu/")
+    assert doc.get("lang") == "id"
+    assert text(doc.cssselect("h1")[0]) == "Pemimpin Hamas dan Hizbullah Bertemu di Lebanon"
+    source = doc.cssselect(".article-footer a[href='https://news.example/2021/06/29/hamas-hizbullah']")
+    assert source and "diambil 30 Juni 2021" in text(doc.cssselect(".article-footer")[0])
+    assert "Press TV, al-Manar" in text(doc.cssselect(".article-footer")[0])
+    assert doc.cssselect(".chips a[href='/actors/ismail-haniyeh/']")
+    assert doc.cssselect(".chips a[href='/topics/israel-palestine/']")
+    assert doc.cssselect("a[rel=prev]")[0].get("href") == "/articles/liqa-haniyeh-nasrallah/"
+    assert doc.cssselect("link[rel=canonical]")[0].get("href") == \
+        "https://digest.example/articles/pemimpin-hamas-dan-hizbullah-bertemu/"
+    hreflangs = {link.get("hreflang") for link in doc.cssselect("link[rel=alternate][hreflang]")}
+    assert hreflangs == {"id", "en", "x-default"}
+    assert doc.cssselect("meta[property='og:title']")[0].get("content").startswith("Pemimpin")
+
+
+def test_translation_shown_with_machine_label_beside_original(site: BuildResult) -> None:
+    doc = page(site, "/articles/liqa-haniyeh-nasrallah/")  # Arabic: English interface
+    assert doc.get("lang") == "ar"
+    assert doc.cssselect("main")[0].get("lang") == "en"
+    summary = doc.cssselect(".summary-box .summary")[0]
+    assert summary.get("lang") == "en" and "Machine translation" in text(summary)
+    original = doc.cssselect(".summary.original")[0]
+    assert original.get("lang") == "ar" and original.get("dir") == "rtl"
+    assert doc.cssselect(".prose")[0].get("dir") == "rtl"
+    editor = page(site, "/articles/prabowo-anggaran-pertahanan/")
+    assert "Terjemahan editor" in text(editor.cssselect(".translations")[0])
+
+
+def test_indonesian_interface_and_babel_dates(site: BuildResult) -> None:
+    doc = page(site, "/articles/prabowo-anggaran-pertahanan/")
+    assert doc.get("lang") == "id" and doc.cssselect("main")[0].get("lang") is None
+    assert text(doc.cssselect("time")[0]) == "6 Juli 2021"
+    assert text(doc.cssselect("#summary-h")[0]) == "Ringkasan"
+    assert text(doc.cssselect(".skip")[0]) == "Langsung ke konten"
+    english = page(site, "/articles/gaza-ceasefire-talks/")
+    assert text(english.cssselect("time")[0]) == "July 3, 2021"
+    assert text(english.cssselect("#summary-h")[0]) == "Summary"
+
+
+def test_hostile_markup_is_inert(site: BuildResult) -> None:
+    doc = page(site, "/articles/scraped-page-with-markup/")
+    scripts = doc.cssselect("script")
+    assert [s.get("type") for s in scripts] == ["application/ld+json"]
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert not [a for a in el.attrib if a.lower().startswith("on")], el.tag
+        for attr in ("href", "src"):
+            assert not (el.get(attr) or "").strip().lower().startswith(
+                ("javascript:", "vbscript:", "data:")), el.get(attr)
+    prose = text(doc.cssselect(".prose")[0])
+    assert '<script>alert("xss")</script>' in prose  # shown as text
+    assert "<img" not in "".join(lxml_html.tostring(e, encoding="unicode")
+                                 for e in doc.cssselect(".prose img"))
+
+
+def test_feeds_sitemap_robots(site: BuildResult) -> None:
+    out = site.output
+    for path in ("feeds/all.atom.xml", "feeds/topics/lebanon.atom.xml",
+                 "feeds/actors/hamas.atom.xml", "feeds/lang/id.atom.xml"):
+        assert (out / path).read_text(encoding="utf-8").startswith("<?xml")
+    lang_feed = (out / "feeds/lang/id.atom.xml").read_text(encoding="utf-8")
+    assert lang_feed.count("<entry>") == 3
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://digest.example/articles/gaza-ceasefire-talks/</loc>" in sitemap
+    assert "draft-not-built" not in sitemap
+    assert "Sitemap: https://digest.example/sitemap.xml" in (out / "robots.txt").read_text()
+    assert (out / "404.html").is_file() and (out / "favicon.ico").is_file()
+
+
+def test_search_index_languages_and_filters(site: BuildResult) -> None:
+    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"en", "id", "ar", "fr", "ms"}
+    # English: 4 English articles + 4 English translations of other articles.
+    assert entry["languages"]["en"]["page_count"] == 8
+    filters = b"".join(gzip.decompress(p.read_bytes())
+                       for p in (site.output / "pagefind" / "filter").iterdir())
+    for value in (b"actor", b"topic", b"language", b"source", b"Prabowo Subianto",
+                  b"Indonesian politics", b"Indonesian", b"Contoh Berita"):
+        assert value in filters
+    doc = page(site, "/search/")
+    assert doc.cssselect("#search[data-bundle='/pagefind/']")
+    assert [s.get("src") for s in doc.cssselect("script")] == [
+        "/pagefind/pagefind-ui.js", "/theme/js/search.js"]
+
+
+def test_only_articles_are_marked_for_indexing(site: BuildResult) -> None:
+    assert not page(site, "/").cssselect("[data-pagefind-body]")
+    doc = page(site, "/articles/prabowo-anggaran-pertahanan/")
+    assert doc.cssselect("article[data-pagefind-body] h1[data-pagefind-meta=title]")
+    assert doc.cssselect("[data-pagefind-sort='date[datetime]']")
+    filters = {el.get("data-pagefind-filter") for el in doc.cssselect("[data-pagefind-filter]")}
+    assert filters == {"source", "language:Indonesian", "actor:Prabowo Subianto",
+                       "topic:Indonesian politics"}
+
+
+def _normalise_json(raw: str) -> str:
+    return json.dumps(json.loads(raw), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize(("golden", "path"), [
+    ("article.html", "articles/pemimpin-hamas-dan-hizbullah-bertemu/index.html"),
+    ("actor.html", "actors/hamas/index.html"),
+    ("all.atom.xml", "feeds/all.atom.xml"),
+    ("article.jsonld.json", "articles/pemimpin-hamas-dan-hizbullah-bertemu/index.html"),
+])
+def test_golden(site: BuildResult, golden: str, path: str) -> None:
+    actual = (site.output / path).read_text(encoding="utf-8")
+    if golden.endswith(".jsonld.json"):
+        script = lxml_html.fromstring(actual).cssselect("script[type='application/ld+json']")[0]
+        actual = _normalise_json(script.text)
+    expected_path = GOLDEN / golden
+    if UPDATE:
+        expected_path.write_text(actual, encoding="utf-8")
+    assert actual == expected_path.read_text(encoding="utf-8")
+
+
+def test_two_builds_are_identical(site: BuildResult, tmp_path: Path) -> None:
+    again = build(tmp_path / "again")
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes()
+                for p in sorted(root.rglob("*")) if p.is_file()}
+
+    first, second = files(site.output), files(again.output)
+    # Pagefind's filter and metadata files are not byte-stable between runs (Pagefind
+    # issue 638); its fragments and everything the site itself writes are.
+    unstable = ("pagefind/filter/", "pagefind/index/", "pagefind/pagefind.",
+                "pagefind/pagefind-entry")
+    site_files = {k for k in first if not k.startswith(unstable)}
+    assert site_files == {k for k in second if not k.startswith(unstable)}
+    assert [k for k in sorted(site_files) if first[k] != second[k]] == []
