@@ -120,3 +120,45 @@ def test_per_language_names_are_used(finder):
     [out] = translate_requests(Fake(lambda s: "zz"), [Request("Lebanon today.", "en", "id")],
                                local)
     assert out.startswith("Libanon ")
+
+
+def test_one_bad_article_does_not_sink_its_batch(ctx):
+    from digest.article import Article
+    from digest.errors import DigestError
+    from digest.translate import translate_articles
+
+    def fn(text: str) -> str:
+        if "BOOM" in text:
+            raise DigestError("the model choked")
+        return text.upper()
+
+    articles = [Article(title=f"Judul {i}", summary=s, lang="id", origin=f"{i}.md")
+                for i, s in enumerate(["Baik.", "BOOM.", "Juga baik.", " "])]
+    ok, bad, ok2, empty = translate_articles(articles, ctx, ["en"], Fake(fn))
+    assert ok.translations["en"].summary == "BAIK." and ok.translations["en"].by == \
+        "machine:fake/fake-model"
+    assert ok2.translations["en"].title == "JUDUL 2"
+    assert isinstance(bad, DigestError) and str(bad) == "1.md: the model choked"
+    assert str(empty) == "3.md: no summary to translate"
+
+
+def test_empty_model_output_is_an_error_not_a_blank_translation(ctx):
+    from digest.article import Article
+    from digest.errors import DigestError
+    from digest.translate import translate_article
+
+    article = Article(title="Judul", summary="Ringkasan.", lang="id", origin="a.md")
+    with pytest.raises(DigestError, match=r"a\.md: .*empty translation into en"):
+        translate_article(article, ctx, ["en"], Fake(lambda s: ""))
+
+
+def test_configured_backend_is_loaded_once_per_context(ctx, monkeypatch):
+    from digest.article import Article
+    from digest.translate import articles as module
+    from digest.translate import translate_article
+
+    loads = []
+    monkeypatch.setattr(module, "load_backend", lambda cfg: loads.append(cfg) or Fake())
+    for _ in range(2):
+        translate_article(Article(title="Judul", summary="Isi.", lang="id"), ctx, ["en"])
+    assert len(loads) == 1 and isinstance(ctx.cache["translate.backend"], Fake)
