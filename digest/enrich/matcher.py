@@ -6,6 +6,7 @@ of a search does not grow with the size of the registry.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -75,8 +76,12 @@ def _longest_first(found: list[Match[V]]) -> list[Match[V]]:
     """Drop matches that overlap a longer one ("Sayyid Hassan Nasrallah" > "Hassan")."""
     if len(found) < 2:
         return found
+    starts: list[int] = []  # kept spans, sorted and disjoint
     kept: list[Match[V]] = []
     for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        i = bisect.bisect_right(starts, m.start)
+        if (i and kept[i - 1].end > m.start) or (i < len(kept) and kept[i].start < m.end):
+            continue
+        starts.insert(i, m.start)
+        kept.insert(i, m)
+    return kept

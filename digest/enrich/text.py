@@ -24,7 +24,9 @@ def plain(markdown: str) -> str:
 
 def norm(text: str) -> str:
     """Folded text with runs of whitespace made one space: what matching works on."""
-    return _SPACE.sub(" ", fold(text)).strip()
+    # ASCII has nothing to decompose: the same result as fold(), several times faster.
+    folded = text.casefold().replace("`", "'") if text.isascii() else fold(text)
+    return _SPACE.sub(" ", folded).strip()
 
 
 def ascii_digits(text: str) -> str:
