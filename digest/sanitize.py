@@ -61,14 +61,14 @@ def sanitize_html(html: str) -> str:
 
 # Characters with inline meaning in CommonMark (and GFM strikethrough): emphasis, code
 # spans, links/images, autolinks and raw HTML. "&" only matters before an entity name.
-_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<~])|&(?=#?\w+;)|(?<!\w)_|_(?!\w)")
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<~])|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
 _TABLE_CELL_SPECIAL = re.compile(r"\|")
 
 
 def escape_markdown_inline(text: str) -> str:
     """Escape the characters that would turn plain text into Markdown or HTML markup.
 
-    Underscores inside words ("snake_case") are left alone: CommonMark never reads them
+    Underscores between letters or digits ("snake_case") are left alone: CommonMark never reads them
     as emphasis, and escaping them would only clutter the file editors read.
     """
     return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
@@ -84,7 +84,7 @@ def escape_table_cell(text: str) -> str:
 _LINE_START = re.compile(
     r"^(?P<indent>[ \t]*)(?:"
     r"(?P<mark>#{1,6}|>|[-+*=_~`<])"  # a marker character at the start
-    r"|(?P<digits>\d{1,9})(?P<dot>[.)])"  # "1." / "1)" ordered list
+    r"|(?P<digits>\d{1,9})(?P<dot>[.)])(?=\s|$)"  # "1. " / "1) " ordered list
     r")"
 )
 

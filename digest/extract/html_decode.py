@@ -59,11 +59,14 @@ def decode_html(data: bytes, origin: str | None = None) -> str:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     codec = declared_charset(data)
-    if codec:
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass  # a wrong declaration is common: fall through to detection
+    # A page declaring UTF-8 that is not is nearly always windows-1252 text (the classic
+    # mislabel), and detection is unreliable on the little text some pages have.
+    for candidate in (codec, "cp1252") if codec == "utf_8" else (codec,):
+        if candidate:
+            try:
+                return data.decode(candidate)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration is common: fall through to detection
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
