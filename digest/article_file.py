@@ -24,10 +24,9 @@ def _clean(value: Any) -> Any:
 
 
 def _iso(value: dt.date | dt.datetime | None) -> Any:
+    """Whole seconds: sub-second precision is noise in a news digest."""
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None and value.utcoffset() == dt.timedelta(0):
-            return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-        return value.isoformat()
+        return value.replace(microsecond=0)
     return value
 
 
@@ -116,7 +115,7 @@ def read_article(path: Path) -> tuple[Article, str]:
     """Read an article file; returns the record and the file's raw text."""
     text = path.read_text(encoding="utf-8")
     meta, body = parse(text, path)
-    return from_front_matter(meta, body, origin=str(path)), text
+    return from_front_matter(meta, body.strip("\n"), origin=str(path)), text
 
 
 def render_article(article: Article) -> str:

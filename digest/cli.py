@@ -60,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("translate", help="add missing machine translations")
     _add_content(p)
-    p.add_argument("--to", metavar="LANG", nargs="+", dest="to",
-                   help="target languages (default: the digest's site languages)")
+    p.add_argument("--to", metavar="LANG", nargs="+", dest="to", action="extend",
+                   help="target languages (default: the digest's site languages); "
+                   "put article paths before --to, or end the languages with --")
     p.add_argument("--backend", choices=("ctranslate2", "openai"),
                    help="backend (default: digest.toml [translate])")
     p.add_argument("--model", metavar="PATH_OR_NAME", help="model directory or model name")

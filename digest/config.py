@@ -23,6 +23,7 @@ class TranslateConfig:
     api_key_env: str = "DIGEST_OPENAI_API_KEY"
     timeout: float = 60.0
     retries: int = 3
+    threads: int = 0  # CTranslate2 intra-op threads; 0 lets it choose
 
     @property
     def api_key(self) -> str | None:
@@ -123,7 +124,7 @@ def load_config(path: str | Path | None = None) -> Config:
             raise ConfigError(f"{key}: expected a string", found)
 
     traw = data.get("translate", {})
-    tknown = {"backend", "model", "base_url", "api_key_env", "timeout", "retries"}
+    tknown = {"backend", "model", "base_url", "api_key_env", "timeout", "retries", "threads"}
     if set(traw) - tknown:
         raise ConfigError(
             f"[translate]: unknown key(s) {', '.join(sorted(set(traw) - tknown))}", found)
@@ -136,6 +137,9 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError("[translate] timeout: expected a positive number of seconds", found)
     if not isinstance(retries, int) or retries < 0:
         raise ConfigError("[translate] retries: expected a whole number ≥ 0", found)
+    threads = traw.get("threads", 0)
+    if not isinstance(threads, int) or threads < 0:
+        raise ConfigError("[translate] threads: expected a whole number ≥ 0", found)
     translate = TranslateConfig(
         backend=backend,
         model=traw.get("model"),
@@ -143,6 +147,7 @@ def load_config(path: str | Path | None = None) -> Config:
         api_key_env=traw.get("api_key_env", "DIGEST_OPENAI_API_KEY"),
         timeout=float(timeout),
         retries=retries,
+        threads=threads,
     )
     return Config(
         root=root,

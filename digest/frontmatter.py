@@ -118,13 +118,32 @@ def _str_representer(dumper: yaml.Dumper, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dump.add_representer(str, _str_representer)
+def _list_representer(dumper: yaml.Dumper, value: list) -> yaml.Node:
+    # Short lists of plain values read best inline (`actors: [hamas, hezbollah]`);
+    # anything holding mappings or long text goes in block style.
+    flow = all(isinstance(v, str | int | float) and len(str(v)) < 60 for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+def _datetime_representer(dumper: yaml.Dumper, value: dt.datetime) -> yaml.Node:
+    # ISO 8601 with "T" and "Z", as editors write it; still read back as a timestamp.
+    text = value.isoformat()
+    if text.endswith("+00:00"):
+        text = text[:-6] + "Z"
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", text)
+
+
+# Multi-representers also cover subclasses (lxml hands out str subclasses).
+_Dump.add_multi_representer(str, _str_representer)
+_Dump.add_representer(list, _list_representer)
+_Dump.add_representer(dt.datetime, _datetime_representer)
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
+    """Block-style YAML in the given key order, as editors read and diff it."""
     return yaml.dump(
         data, Dumper=_Dump, allow_unicode=True, sort_keys=False, width=10_000,
-        default_flow_style=None,
+        default_flow_style=False,
     )
 
 

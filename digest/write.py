@@ -32,12 +32,10 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import yaml
-
 from .article import Article, Source
 from .article_file import from_front_matter, to_front_matter
 from .errors import DigestError
-from .frontmatter import FENCE, _Dump, parse, render, write_atomic
+from .frontmatter import FENCE, parse, render, write_atomic
 from .registry import fold
 from .slug import slugify
 
@@ -83,12 +81,6 @@ def render_file(article: Article) -> str:
     meta.pop(CHECKSUM_KEY, None)
     body = escape_markup(article.body)
     text = render(meta, body)
-    if text.startswith(f"{FENCE}\n{{"):
-        # Only scalars: the dumper chose flow style ({title: …}) for the whole mapping,
-        # where a checksum line cannot be appended. Block style says the same.
-        head = yaml.dump(meta, Dumper=_Dump, allow_unicode=True, sort_keys=False,
-                         width=10_000, default_flow_style=False)
-        text = f"{FENCE}\n{head}{FENCE}\n\n{body.strip(chr(10))}\n"
     # Appended by hand rather than dumped again: it is the last key, so the text
     # without this line is exactly what was hashed.
     return restamp(text)

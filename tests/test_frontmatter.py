@@ -34,7 +34,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     write_atomic(path, render_article(article))
     back, _ = read_article(path)
     assert back.title == article.title
-    assert back.body == article.body + "\n"
+    assert back.body == article.body
     assert back.date == article.date
     assert back.source == article.source
     assert back.via == article.via and back.actors == article.actors

@@ -184,3 +184,17 @@ def test_ingest_translates_with_the_configured_backend(digest_root, model, capsy
     en = read_article(path)[0].translations["en"]
     assert en.by == "machine:ctranslate2/opus-mt-id-en"
     assert "Hezbollah" in en.title and "Hizbullah" not in en.title
+
+
+def test_a_file_untouched_since_ingest_stays_untouched(digest_root, model, articles):
+    from digest.write import is_untouched, restamp
+
+    path = articles["a"]
+    path.write_text(restamp(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert is_untouched(path.read_text(encoding="utf-8"))
+    assert run(digest_root, model, "--to", "en") == 0
+    text = path.read_text(encoding="utf-8")
+    assert "machine:ctranslate2/opus-mt-id-en" in text
+    assert is_untouched(text)
+    # An editor's file (no checksum) is not stamped as if digest had written it.
+    assert not is_untouched(articles["edited"].read_text(encoding="utf-8"))

@@ -24,6 +24,7 @@ from ..progress import progress
 from ..registry import load_registries
 from ..translate import Backend, load_backend, translate_articles
 from ..translate.backend import base_language
+from ..write import is_untouched, restamp
 
 # Articles per backend call: enough sentences to fill CTranslate2's batches; an LLM
 # gains nothing from batching, and one article at a time resumes most finely.
@@ -101,7 +102,11 @@ def _save(path: Path, before: str, article: Article) -> None:
     # An editor may have saved the file while the model was busy: theirs wins.
     if path.read_text(encoding="utf-8") != before:
         raise DigestError("changed while translating; run digest translate again", path)
-    write_atomic(path, rewrite(before, article, path))
+    text = rewrite(before, article, path)
+    # A file untouched since ingest stays "untouched", so a later ingest may still update it.
+    if is_untouched(before):
+        text = restamp(text)
+    write_atomic(path, text)
 
 
 def run(args: argparse.Namespace) -> int:
