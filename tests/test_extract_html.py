@@ -183,6 +183,19 @@ def test_hostile_metadata_is_dropped_or_plain_text(hostile):
     assert hostile.source.url is None  # javascript: canonical
 
 
+def test_list_items_and_headings_cannot_open_other_blocks():
+    sentence = "The committee published its findings after a long review of the records. "
+    html = (f"<html><body><article><h1>Review</h1><p>{sentence * 3}</p>"
+            "<ul><li>1. first point of the list</li><li># not a heading</li>"
+            "<li><a href='javascript:alert(1)'>link text only</a></li></ul>"
+            f"<h2>Findings * and _more_</h2><p>{sentence * 2}</p></article></body></html>")
+    article = extract_html(html)
+    assert "- 1\\. first point of the list\n- \\# not a heading\n- link text only" in article.body
+    assert "## Findings \\* and \\_more\\_" in article.paragraphs
+    rendered = MarkdownIt("commonmark").render(article.body)
+    assert "<ol" not in rendered and "<em>" not in rendered and "<a " not in rendered
+
+
 # --- bytes to text -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("data", "expected"), [

@@ -63,7 +63,8 @@ def _list(element: _Element, depth: int = 0) -> list[str]:
             item.remove(child)
         text = _inline(item, keep_breaks=False)
         if text:
-            lines.append("  " * depth + "- " + escape_markdown_inline(text))
+            # "- 1. x" would open a nested list: the item's text is escaped like a line.
+            lines.append("  " * depth + "- " + _paragraph(text))
         for child in nested:
             lines.extend(_list(child, depth + 1))
     return lines
