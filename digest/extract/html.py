@@ -1,16 +1,15 @@
 """A saved news page (HTML) -> Article: main text as Markdown, plus the page's metadata.
 
-trafilatura finds the main content; we choose its settings, retry when it under-delivers,
-trim what the benchmark shows it keeps by mistake (the headline and standfirst repeated
-at the top), and write the Markdown ourselves (``html_markdown``) so no page markup
-survives.
+trafilatura finds the main content; we choose its settings and retry when it
+under-delivers (``main_text``), drop the headline, standfirst, date line and byline it
+keeps at the top (``html_lead``), and write the Markdown ourselves (``html_markdown``) so
+no page markup survives. Metadata comes from ``html_meta``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -19,10 +18,10 @@ from trafilatura.utils import load_html
 
 from ..article import Article, Source
 from ..errors import DigestError
-from ..registry import fold
 from .html_decode import decode_html
+from .html_lead import drop_lead
 from .html_markdown import body_blocks
-from .html_meta import PageMeta, page_meta
+from .html_meta import page_meta
 
 # Cascade, cheapest first, measured on the benchmark (bench/extract_bench.py): trafilatura's
 # precision mode without its fallback extractors is right on most pages; when it keeps only
@@ -31,13 +30,6 @@ from .html_meta import PageMeta, page_meta
 # least RETRY_GAIN times as much text.
 SHORT_TEXT = 500
 RETRY_GAIN = 2.0
-# The lead: how many first blocks may be headline/standfirst/date/byline, and how long
-# such a line may be.
-LEAD_BLOCKS = 3
-LEAD_LINE = 120
-YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
-NUMBER = re.compile(r"\d+")
-SENTENCE_END = re.compile(r"[.!?。؟।]\s*$")
 # Fewer words than this is a navigation stub or an error page, not an article.
 MIN_WORDS = 15
 WORD = re.compile(r"\w+")
@@ -87,50 +79,6 @@ def _text_length(blocks: list[str]) -> int:
     return sum(len(block) for block in blocks)
 
 
-def _same_text(block: str, reference: str | None) -> bool:
-    """Whether a block repeats the headline or standfirst (markup and case aside)."""
-    if not reference:
-        return False
-    plain = fold(block.lstrip("#> ").replace("\\", ""))
-    return bool(plain) and plain == fold(reference)
-
-
-def _ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-
-
-def _is_dateline(block: str) -> bool:
-    """A short line with a year, another number and no sentence in it:
-    "Sabtu, 17 Agustus 2030 | 14:02 WIB", "05/10/2018 - Publicado por: …"."""
-    if len(block) > LEAD_LINE or block.startswith(("#", "-", ">")) or SENTENCE_END.search(block):
-        return False
-    digits = _ascii_digits(block)
-    return YEAR.search(digits) is not None and len(NUMBER.findall(digits)) >= 2
-
-
-def _is_byline(block: str, author: str | None) -> bool:
-    return bool(author) and len(block) <= LEAD_LINE and fold(author) in fold(block)
-
-
-def _drop_lead(blocks: list[str], meta: PageMeta) -> tuple[list[str], str | None]:
-    """Drop what extraction picks up above the text: the headline and standfirst (they are
-    the title), the date line and the byline (they are metadata). Returns the remaining
-    blocks and the date line, if one was dropped."""
-    dateline = None
-    start = 0
-    while start < min(len(blocks), LEAD_BLOCKS):
-        block = blocks[start]
-        if _is_dateline(block):
-            dateline = dateline or block.replace("\\", "")
-        # A standfirst shows as a heading; the description often is the first paragraph,
-        # which stays.
-        elif not (_same_text(block, meta.title) or _is_byline(block, meta.author)
-                  or (block.startswith("#") and _same_text(block, meta.description))):
-            break
-        start += 1
-    return blocks[start:], dateline
-
-
 def extract_html(data: str | bytes, url: str | None = None,
                  origin: str | None = None) -> Article:
     """A saved page -> Article with title, Markdown body, date, author, source and hints.
@@ -148,7 +96,7 @@ def extract_html(data: str | bytes, url: str | None = None,
 
     meta = page_meta(tree, url)
     etree.strip_elements(tree, *NOT_CONTENT, with_tail=False)
-    blocks, dateline = _drop_lead(main_text(tree, meta.url), meta)
+    blocks, dateline = drop_lead(main_text(tree, meta.url), meta)
     body = "\n\n".join(blocks)
     if len(WORD.findall(body)) < MIN_WORDS:
         raise DigestError("no article text found", origin)
