@@ -12,6 +12,8 @@ from markdown_it import MarkdownIt
 from digest.errors import DigestError
 from digest.extract.html import extract_html
 from digest.extract.html_decode import decode_html
+from digest.extract.html_lead import drop_lead
+from digest.extract.html_meta import PageMeta
 from digest.sanitize import sanitize_html
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
@@ -142,6 +144,25 @@ def test_no_article_text_is_a_clear_error(data):
 def test_navigation_only_page_is_an_error():
     with pytest.raises(DigestError, match="no article text found"):
         extract_html(page("no-article.html"), origin="no-article.html")
+
+
+def test_lead_headline_standfirst_dateline_and_byline_are_dropped():
+    meta = PageMeta(title="Dam opens", description="The gates opened at dawn.", author="Ana Ruiz")
+    blocks = ["## Dam opens", "## The gates opened at dawn.", "12 May 2031, 06:10",
+              "The gates opened at dawn.", "By Ana Ruiz"]
+    kept, dateline = drop_lead(blocks, meta)
+    # Only three lead blocks are examined; the description as a paragraph is article text.
+    assert kept == ["The gates opened at dawn.", "By Ana Ruiz"]
+    assert dateline == "12 May 2031, 06:10"
+
+
+@pytest.mark.parametrize("block", [
+    "2018 Jeongdong Theater Tradition Series Performance",  # a year alone is not a date line
+    "Prices rose 3% in 2030.",  # a sentence
+    "- 12 May 2031, 06:10",  # a list
+])
+def test_lead_keeps_text_that_only_looks_like_a_date_line(block):
+    assert drop_lead([block, "More text."], PageMeta())[0][0] == block
 
 
 # --- hostile pages -------------------------------------------------------------------------
