@@ -31,8 +31,8 @@ check: $(STAMP)
 
 ## Re-ingest the raw samples (idempotent: unchanged files stay unchanged).
 samples: $(STAMP)
-	$(DIGEST) ingest --date 2021-06-29 --source-name "Sample scrape" samples/seed/raw-article-id.txt || true
-	$(DIGEST) ingest samples/
+	$(DIGEST) ingest --date 2021-06-29 --source-name "Sample scrape" samples/seed/raw-article-id.txt
+	$(DIGEST) ingest samples/text samples/html samples/feeds
 
 serve: $(STAMP)
 	$(DIGEST) serve
