@@ -254,7 +254,7 @@ KNOWN: dict[tuple[str, str], str] = {
 def cases(aspect: str) -> list:
     """(sample, article index) for every article, marked when a known defect applies."""
     return [
-        pytest.param(name, i, marks=pytest.mark.xfail(reason=KNOWN[aspect, name]))
+        pytest.param(name, i, marks=pytest.mark.xfail(reason=KNOWN[aspect, name], strict=True))
         if (aspect, name) in KNOWN else pytest.param(name, i)
         for name, arts in EXPECTED.items() for i in range(len(arts))
     ]
