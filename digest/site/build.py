@@ -13,7 +13,8 @@ from ..errors import DigestError
 from . import state
 from .settings import from_config
 
-# The repository's settings file, used when the digest folder has none of its own.
+# The project's settings file; another one can be given with --settings.
+PLUGIN = "digest.site.plugin"
 DEFAULT_SETTINGS = Path(__file__).resolve().parents[2] / "pelicanconf.py"
 
 
@@ -31,8 +32,7 @@ def settings_path(config: Config, given: str | Path | None) -> Path:
         if not path.is_file():
             raise DigestError("settings file not found", path)
         return path
-    local = config.root / "pelicanconf.py"
-    return local if local.is_file() else DEFAULT_SETTINGS
+    return DEFAULT_SETTINGS
 
 
 def build_site(config: Config, *, settings_file: str | Path | None = None,
@@ -49,6 +49,8 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
         settings_override["OUTPUT_PATH"] = str(Path(output).resolve())
     path = settings_path(config, settings_file)
     settings = read_settings(str(path), override=settings_override)
+    if PLUGIN not in settings.get("PLUGINS", []):
+        raise DigestError(f"PLUGINS must include {PLUGIN!r} to build a digest", path)
     out = Path(settings["OUTPUT_PATH"])
     # Pelican prints a summary on stdout; the caller reports the build its own way.
     with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors:

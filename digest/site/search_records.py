@@ -24,15 +24,13 @@ def translation_records(articles: list[Any], lang: str) -> list[SearchRecord]:
     """One record per translation, in its own language, pointing at the article page.
 
     So a reader searching in English finds an Indonesian article by its English summary.
-    Pagefind keeps one record per URL, so each record points at the translation's own
-    anchor on the page rather than at the page itself.
     """
     records = []
     for article in articles:
         for tl, t in article.translated.items():
             text = " ".join(x for x in (t.title, t.summary_text) if x)
             records.append(SearchRecord(
-                url=f"/{article.url}#translation-{tl}", language=tl, title=t.title or article.title,
+                url=article.url, language=tl, title=t.title or article.title,
                 content=text, filters=filters(article, lang),
                 sort={"date": f"{article.date:%Y-%m-%d}"}))
     return records

@@ -19,7 +19,7 @@ from ..registry import Registries, load_registries
 class SearchRecord:
     """A translation indexed for search in its own language, pointing at the article."""
 
-    url: str
+    url: str  # the article's site-relative URL, "articles/<slug>/"
     language: str
     title: str
     content: str

@@ -10,6 +10,19 @@
   var primary = (document.documentElement.lang || "en").toLowerCase();
   var query = new URLSearchParams(window.location.search).get("q");
 
+  // Translations are indexed as articles/<slug>/translation-<lang>/ (see
+  // digest/site/search_index.py): show them at the article, on that translation.
+  var TRANSLATION = /\/translation-([A-Za-z-]+)\/?(#.*)?$/;
+  function toArticle(url) {
+    return url.replace(TRANSLATION, "/#translation-$1");
+  }
+  function processResult(result) {
+    result.url = toArticle(result.url);
+    if (result.meta && result.meta.url) result.meta.url = toArticle(result.meta.url);
+    (result.sub_results || []).forEach(function (sub) { sub.url = toArticle(sub.url); });
+    return result;
+  }
+
   function start(languages) {
     var merge = languages
       .filter(function (lang) { return lang !== primary; })
@@ -20,7 +33,8 @@
       showImages: false,
       showSubResults: true,
       resetStyles: false,
-      mergeIndex: merge
+      mergeIndex: merge,
+      processResult: processResult
     });
     if (query) ui.triggerSearch(query);
   }
