@@ -31,6 +31,10 @@ class DigestGenerator(Generator):
             home_max=self.settings.get("DIGEST_HOME_MAX", 60),
             related_max=self.settings.get("DIGEST_RELATED_ACTORS", 8))
         items = digest.articles
+        for article in items:
+            # Pelican formats the URL from settings at every access; pages list
+            # articles tens of thousands of times, so fix it once.
+            article.override_url = article.url
         for i, article in enumerate(items):
             article.newer = items[i - 1] if i else None
             article.older = items[i + 1] if i + 1 < len(items) else None

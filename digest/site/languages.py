@@ -15,12 +15,14 @@ def _locale(lang: str) -> Locale | None:
         return None
 
 
+@cache
 def direction(lang: str) -> str:
     """'rtl' for right-to-left scripts (Arabic, Hebrew, Persian, Urdu…), else 'ltr'."""
     loc = _locale(lang)
     return "rtl" if loc is not None and loc.character_order == "right-to-left" else "ltr"
 
 
+@cache
 def language_name(lang: str, in_lang: str) -> str:
     """The name of ``lang`` written in ``in_lang`` ("Indonesian", "Bahasa Indonesia")."""
     loc = _locale(lang)

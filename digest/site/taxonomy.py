@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from pelican.urlwrappers import URLWrapper
@@ -20,6 +21,15 @@ class _Term(URLWrapper):
     @property
     def id(self) -> str:
         return self.slug
+
+    @cached_property
+    def url(self) -> str:  # type: ignore[override]
+        # Formatted from settings on every access otherwise: thousands of times per page list.
+        return str(self._from_settings("URL"))
+
+    @cached_property
+    def save_as(self) -> str:  # type: ignore[override]
+        return str(self._from_settings("SAVE_AS"))
 
     def __lt__(self, other: _Term) -> bool:
         return self.slug < other.slug
