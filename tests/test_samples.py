@@ -220,20 +220,6 @@ NO_DATE = "the date stage finds no date in this layout"
 KNOWN: dict[tuple[str, str], str] = {
     **{(aspect, "text/ar-2026-09-07-cairo-palestinian-factions.txt"): NO_DATE
        for aspect in ("title", "date", "lang", "body")},
-    **{(aspect, "text/de-2026-04-09-wadephul-beirut.txt"): NO_DATE
-       for aspect in ("title", "date", "lang", "body")},
-    ("title", "text/en-2026-02-23-araghchi-beirut-visit.txt"): "title is the date line",
-    ("title", "text/en-2026-07-10-asean-ministers-gaza.txt"): "title is the byline",
-    ("title", "text/en-2026-07-15-unifil-drawdown-plan.txt"): "title is the menu",
-    ("title", "text/fr-2026-05-19-paris-soutien-armee-libanaise.txt"): "title is the date line",
-    ("title", "text/id-2026-08-18-prabowo-pm-palestina.txt"): "title is the menu",
-    ("title", "text/ms-2026-04-15-wisma-putra-bantuan-gaza.txt"): "title is the menu",
-    ("date", "text/id-2026-04-20-garuda-unifil-rotasi.txt"):
-        "an event date in the lead wins over the page's date line",
-    ("body", "text/es-2026-06-04-albares-madrid-palestina.txt"):
-        "body is the standfirst only",
-    ("body", "text/id-2026-04-20-garuda-unifil-rotasi.txt"):
-        "body stops at the 'Artikel Terkait' insert",
     ("body", "html/id-2026-05-09-garuda-pulang-lebanon.html"): "keeps a newsletter prompt",
     **{("inserts", f"html/{name}"): "HTML extraction keeps the 'Baca juga' link"
        for name in ("id-2026-05-09-garuda-pulang-lebanon.html",
@@ -241,8 +227,7 @@ KNOWN: dict[tuple[str, str], str] = {
                     "id-2026-11-05-jakarta-lembaga-kemanusiaan-asean.html",
                     "ms-2026-10-27-anwar-terima-pm-lubnan.html")},
     **{("inserts", f"text/{name}"): NO_DATE
-       for name in ("ar-2026-09-07-cairo-palestinian-factions.txt",
-                    "de-2026-04-09-wadephul-beirut.txt")},
+       for name in ("ar-2026-09-07-cairo-palestinian-factions.txt",)},
     ("body", "html/id-2026-05-14-rs-indonesia-gaza-icu.html"): "keeps the credit line",
     ("body", "html/id-2026-11-05-jakarta-lembaga-kemanusiaan-asean.html"):
         "keeps the '(raf/ita)' initials",

@@ -118,6 +118,12 @@ MONTHS: frozenset[str] = _folded_words(
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
 )
 
+# Units of a reading time ("5 min read", "Lesezeit: 3 Minuten", "قراءة 3 دقائق").
+DURATION_UNITS: frozenset[str] = _folded_words(
+    "min mins minute minutes minuten minuto minutos minuti menit minit dakika "
+    "دقيقة دقائق دقيقتان"
+)
+
 # A few very common function words per language: prose has many, menus have none.
 STOP_WORDS: frozenset[str] = _folded_words(
     "the a an of to in and is was for on that with as by at from it he she they "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text_cues import BYLINE_RE, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
+from .text_cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
 from .text_units import Unit, fold_fast
 
 _DATE_NUM_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
@@ -16,17 +16,56 @@ _BYLINE_SPLIT_RE = re.compile(r"\s+[|•·/–—-]\s+|\s*\|\s*")
 # "POROS PERLAWANAN –", "JAKARTA, KOMPAS.com -", "BEIRUT (Reuters) -": a short prefix and a
 # spaced dash at the very start of the first paragraph.
 _DATELINE_RE = re.compile(r"^(?P<place>[^\s\-–—][^\-–—]{0,60}?)\s+[-–—]{1,2}\s+\S")
-_TRAILING_BYLINE_RE = re.compile(r"\s(?:by|oleh|par|von|por|door)\s+(?P<name>[^\d|,]{2,60})$",
+_TRAILING_BYLINE_RE = re.compile(r"\s(?:by|oleh|par|von|por|door)\s+(?P<rest>\S.{1,80})$",
                                  re.IGNORECASE)
+# Lower-case words inside personal names: "Ursula von der Leyen", "Ahmad bin Ali".
+_NAME_PARTICLES = frozenset(("al", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos",
+                             "du", "el", "la", "le", "van", "von"))
+_MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
+_PUNCT = ".,;:!?\"'“”‘’()«»[]{}—–-…؟،|•·@#"
 _SPACED_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _BREADCRUMB_RE = re.compile(r"\s*[>»›]\s*|\s+[/|]\s+")
 
 
 def is_date_text(unit: Unit) -> bool:
-    """A short line that is mostly a date: "Selasa, 9 Juli 2024 | 14:02 WIB", "3 mars 2024"."""
-    if unit.words > 12 or (unit.ends_sentence and unit.words >= 6):
+    """A short line that is mostly a date: "Selasa, 9 Juli 2024 | 14:02 WIB", "3 mars 2024".
+
+    Also a date line with a label and an update stamp ("Publié le 3 mars 2024 à 10h12,
+    modifié le 3 mars 2024 à 11h05"), one ending in an abbreviation ("6:12 p.m."), and one
+    ending in a byline ("Posted on 9 April 2024 by Ann Lee in News").
+    """
+    if unit.words > 24:
         return False
-    return has_date(unit.text)
+    split = trailing_byline(unit.text)
+    text = split[0] if split else unit.text
+    if not has_date(text):
+        return False
+    tokens = [t for t in text.split() if any(c.isalnum() for c in t)]
+    dated = sum(1 for t in tokens if _is_date_token(t))
+    if unit.ends_sentence and unit.words >= 6:
+        return len(tokens) - dated <= 2  # a label at most, not a sentence that mentions a date
+    return len(tokens) <= 12 or dated * 2 >= len(tokens)
+
+
+def _is_date_token(token: str) -> bool:
+    return any(c.isdigit() for c in token) or fold_fast(token.strip(_PUNCT)) in MONTHS
+
+
+def is_reading_time(unit: Unit) -> bool:
+    """A reading-time line: "5 min read", "Temps de lecture : 4 min.", "Waktu baca 3 menit"."""
+    if unit.words > 7:
+        return False
+    tokens = [fold_fast(t.strip(_PUNCT)) for t in unit.text.split()]
+    tokens = [t for t in tokens if t]
+    numbers = sum(1 for t in tokens if t.isdigit())
+    units = sum(1 for t in tokens if t in DURATION_UNITS)
+    return numbers == 1 and units == 1 and len(tokens) <= 5
+
+
+def is_menu(unit: Unit) -> bool:
+    """A row of short links between separators: "Home | Politik | Hukum | Ekonomi"."""
+    parts = _MENU_SPLIT_RE.split(unit.text)
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
 
 
 def date_text(unit: Unit) -> str:
@@ -73,11 +112,38 @@ def parse_byline(unit: Unit, editor: bool = False) -> tuple[str, str | None] | N
 
 
 def trailing_byline(text: str) -> tuple[str, str] | None:
-    """(date part, name) for a date line ending in a byline: "Posted on 9 April 2024 by Ann Lee"."""
+    """(date part, name) for a date line ending in a byline: "Posted on 9 April 2024 by Ann Lee".
+
+    The name is the run of capitalised words after the marker, so a trailing category
+    ("… by Ann Lee in Politics, World") is not taken for part of it.
+    """
     match = _TRAILING_BYLINE_RE.search(text)
-    if not match or not _looks_like_name(match["name"]):
+    if not match:
         return None
-    return text[: match.start()].rstrip(" ,|–—-"), match["name"]
+    name = _leading_name(match["rest"])
+    if name is None:
+        return None
+    return text[: match.start()].rstrip(" ,|–—-"), name
+
+
+def _leading_name(text: str) -> str | None:
+    words: list[str] = []
+    for word in text.split():
+        core = word.strip(_PUNCT)
+        if not core or any(c.isdigit() for c in core):
+            break
+        # Names start with a capital (or are in a script without case); a particle may
+        # follow the first name.
+        capital = core[0].isupper() or core[0].lower() == core[0].upper()
+        if not (capital or (words and core in _NAME_PARTICLES)):
+            break
+        words.append(core)
+        if word[-1] in ",;|":
+            break
+    while words and words[-1] in _NAME_PARTICLES:
+        words.pop()
+    name = " ".join(words)
+    return name if words and len(words) <= 6 and _looks_like_name(name) else None
 
 
 def split_dateline(paragraph: str) -> str | None:

@@ -130,8 +130,12 @@ def _blocks(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if current and width is not None:
             first_word = stripped.split(None, 1)[0]
-            # The previous line was wrapped if this line's first word could not fit on it.
-            if previous_len + 1 + len(first_word) > width - 4:
+            # The previous line was wrapped if this line's first word could not fit on it,
+            # or if a long line stops mid-sentence and this one carries on in lower case
+            # (the wrapper may break well before the edge).
+            if previous_len + 1 + len(first_word) > width - 4 or (
+                    previous_len > width // 2 and stripped[0].islower()
+                    and current.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END):
                 current = f"{current} {stripped}"
                 previous_len = len(line)
                 continue
