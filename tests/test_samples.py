@@ -220,19 +220,8 @@ NO_DATE = "the date stage finds no date in this layout"
 KNOWN: dict[tuple[str, str], str] = {
     **{(aspect, "text/ar-2026-09-07-cairo-palestinian-factions.txt"): NO_DATE
        for aspect in ("title", "date", "lang", "body")},
-    ("body", "html/id-2026-05-09-garuda-pulang-lebanon.html"): "keeps a newsletter prompt",
-    **{("inserts", f"html/{name}"): "HTML extraction keeps the 'Baca juga' link"
-       for name in ("id-2026-05-09-garuda-pulang-lebanon.html",
-                    "id-2026-05-14-rs-indonesia-gaza-icu.html",
-                    "id-2026-11-05-jakarta-lembaga-kemanusiaan-asean.html",
-                    "ms-2026-10-27-anwar-terima-pm-lubnan.html")},
     **{("inserts", f"text/{name}"): NO_DATE
        for name in ("ar-2026-09-07-cairo-palestinian-factions.txt",)},
-    ("body", "html/id-2026-05-14-rs-indonesia-gaza-icu.html"): "keeps the credit line",
-    ("body", "html/id-2026-11-05-jakarta-lembaga-kemanusiaan-asean.html"):
-        "keeps the '(raf/ita)' initials",
-    ("body", "html/ms-2026-10-27-anwar-terima-pm-lubnan.html"): "keeps the agency sign-off",
-    ("body", "html/en-2026-09-22-doha-qatar-palestinian-pm.html.gz"): "keeps 'Source: …'",
 }
 
 
