@@ -157,3 +157,84 @@ def test_cue_words_in_sentences_do_not_end_the_article() -> None:
             "Copyright 2024 Hafenblatt"]
     article = extract_text("\n\n".join(page))
     assert article.paragraphs == paragraphs
+
+
+_PARAGRAPHS = [
+    "The harbour board approved the new ferry timetable on Tuesday after two months of talks.",
+    "Boats will leave every forty minutes in summer, and every hour for the rest of the year.",
+    "The board said the change would cost nothing, as crews already work the longer shifts.",
+    "Passengers' groups welcomed the decision but asked for later sailings on Friday nights.",
+]
+
+
+def _page(*middle: str) -> str:
+    return "\n\n".join(["Home", "Harbour board approves new ferry timetable", *middle])
+
+
+def test_related_block_at_the_end_still_ends_the_article() -> None:
+    """A related block followed by teasers (headline, one sentence each) is not an insert."""
+    teasers = ["Bridge repairs to close the coast road in June",
+               "Work on the coast road will take three weeks, the council said on Monday.",
+               "Fishing fleet ties up over fuel prices",
+               "Skippers say the price of diesel has doubled since the start of the year."]
+    article = extract_text(_page(*_PARAGRAPHS, "Related", *teasers))
+    assert article.paragraphs == _PARAGRAPHS
+
+
+def test_related_block_then_reader_comments_still_ends_the_article() -> None:
+    comments = ["Comments", "Mary", "Finally some sense from the harbour board, it took them "
+                "long enough to listen to the people who actually use the boats every day.",
+                "Tom", "Later sailings on Fridays would make a big difference for those of us "
+                "who work in town and want to get home before midnight at the weekend."]
+    article = extract_text(_page(*_PARAGRAPHS, *comments))
+    assert article.paragraphs == _PARAGRAPHS
+
+
+def test_short_sentence_with_a_date_stays_in_the_body() -> None:
+    """A date line is mostly a date; a sentence that mentions one is text."""
+    sentence = "The new timetable starts on 3 June 2024."
+    article = extract_text(_page(*_PARAGRAPHS[:2], sentence, *_PARAGRAPHS[2:]))
+    assert sentence in article.paragraphs
+    assert "date_text" not in article.hints
+
+
+def test_trailing_byline_keeps_name_particles_and_drops_categories() -> None:
+    line = "Posted on 9 April 2024 by Ursula von der Leyen in Europe, Transport"
+    article = extract_text(_page(line, *_PARAGRAPHS))
+    assert article.author == "Ursula von der Leyen"
+    assert article.hints["date_text"] == "Posted on 9 April 2024"
+    assert article.paragraphs == _PARAGRAPHS
+
+
+@pytest.mark.parametrize("line", ["5 min read", "Lesezeit: 3 Minuten", "قراءة 4 دقائق",
+                                  "Tiempo de lectura: 6 minutos"])
+def test_reading_time_is_not_text_nor_title(line: str) -> None:
+    article = extract_text(_page(line, *_PARAGRAPHS))
+    assert article.title == "Harbour board approves new ferry timetable"
+    assert article.paragraphs == _PARAGRAPHS
+
+
+def test_wrapped_dump_joins_lower_case_continuations_of_long_lines_only() -> None:
+    """A line broken early, then carried on in lower case, is one paragraph; a short
+    headline above a lower-case byline is not."""
+    dump = """\
+   Home
+
+   Harbour board approves new ferry timetable
+   by Ann Lee
+
+   The harbour board approved the new ferry timetable on Tuesday after two
+   months of talks with the crews, the passengers' groups and the council.
+
+   Boats will leave every forty minutes in summer, and every hour
+   for the rest of the year, the board said in a statement on Tuesday
+   evening after the vote, which was carried by six votes to one.
+
+   Passengers' groups welcomed the decision but asked for later sailings
+   on Friday nights, when many people come back from work in the city.
+"""
+    article = extract_text(dump)
+    assert article.title == "Harbour board approves new ferry timetable"
+    assert article.author == "Ann Lee"
+    assert [" ".join(p.split()[:2]) for p in article.paragraphs] == [
+        "The harbour", "Boats will", "Passengers' groups"]

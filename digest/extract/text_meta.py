@@ -19,7 +19,7 @@ _DATELINE_RE = re.compile(r"^(?P<place>[^\s\-–—][^\-–—]{0,60}?)\s+[-–�
 _TRAILING_BYLINE_RE = re.compile(r"\s(?:by|oleh|par|von|por|door)\s+(?P<rest>\S.{1,80})$",
                                  re.IGNORECASE)
 # Lower-case words inside personal names: "Ursula von der Leyen", "Ahmad bin Ali".
-_NAME_PARTICLES = frozenset(("al", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos",
+_NAME_PARTICLES = frozenset(("al", "bin", "binti", "da", "de", "del", "della", "der", "dos",
                              "du", "el", "la", "le", "van", "von"))
 _MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
 _PUNCT = ".,;:!?\"'“”‘’()«»[]{}—–-…؟،|•·@#"

@@ -134,7 +134,7 @@ def _blocks(lines: list[str]) -> list[str]:
             # or if a long line stops mid-sentence and this one carries on in lower case
             # (the wrapper may break well before the edge).
             if previous_len + 1 + len(first_word) > width - 4 or (
-                    previous_len > width // 2 and stripped[0].islower()
+                    previous_len >= width * 3 // 4 and stripped[0].islower()
                     and current.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END):
                 current = f"{current} {stripped}"
                 previous_len = len(line)
