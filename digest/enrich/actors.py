@@ -6,8 +6,9 @@ from collections import defaultdict
 
 from ..article import Article
 from ..pipeline import Context
+from .article_text import article_text
 from .matcher import PhraseMatcher
-from .text import norm, segments
+from .text import norm
 
 # A mention in the title says most about what the article is about, then the lead.
 WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
@@ -36,12 +37,11 @@ def salience(article: Article, ctx: Context) -> list[tuple[str, float]]:
     scores: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     offset = 0
-    for part, text in segments(article):
-        folded = norm(text)
-        for m in matcher.find(folded):
-            scores[m.value] += WEIGHTS[part] * KIND_WEIGHTS.get(actors[m.value].kind, 1.0)
+    for seg in article_text(article, ctx).segments:
+        for m in matcher.find(seg.folded):
+            scores[m.value] += WEIGHTS[seg.part] * KIND_WEIGHTS.get(actors[m.value].kind, 1.0)
             first.setdefault(m.value, offset + m.start)
-        offset += len(folded) + 1
+        offset += len(seg.folded) + 1
     return sorted(scores.items(), key=lambda item: (-item[1], first[item[0]]))
 
 

@@ -45,42 +45,60 @@ def _base(lang: str | None) -> str:
 
 
 @lru_cache(maxsize=32)
-def _abbreviations(lang: str) -> tuple[str, ...]:
-    """The language's list, common titles, and Babel's abbreviated month names ("Jan.")."""
+def _abbreviations(lang: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The language's list, common titles, and Babel's abbreviated month names ("Jan."),
+    indexed by each abbreviation's text up to each of its stops ("z." and "z. b." for
+    "z. b."): a stop then needs a few dictionary look-ups, not a scan of the list."""
     months = tuple(f"{m}." for m in month_names(lang)) if lang else ()
-    return tuple(sorted({*_COMMON, *ABBREVIATIONS.get(lang, ()), *months}, key=len,
-                        reverse=True))
+    index: dict[str, list[tuple[int, str]]] = {}
+    for abbr in {*_COMMON, *ABBREVIATIONS.get(lang, ()), *months}:
+        for dot, ch in enumerate(abbr):
+            if ch == ".":
+                index.setdefault(abbr[:dot + 1], []).append((dot, abbr))
+    return {head: tuple(found) for head, found in index.items()}
+
+
+@lru_cache(maxsize=32)
+def _head_lengths(lang: str) -> tuple[int, ...]:
+    return tuple(sorted({len(head) for head in _abbreviations(lang)}))
 
 
 def _in_abbreviation(lowered: str, stop: int, lang: str) -> bool:
     """Whether the full stop at ``stop`` belongs to an abbreviation, even one with
     several stops ("z. B." at its first)."""
-    for abbr in _abbreviations(lang):
-        for dot in (i for i, ch in enumerate(abbr) if ch == "."):
-            start = stop - dot
-            if start >= 0 and lowered.startswith(abbr, start) and (
+    index = _abbreviations(lang)
+    for length in _head_lengths(lang):
+        start = stop + 1 - length
+        if start < 0:
+            break
+        for _, abbr in index.get(lowered[start:stop + 1], ()):
+            if lowered.startswith(abbr, start) and (
                     start == 0 or not lowered[start - 1].isalnum()):
                 return True
     return False
 
 
+_NEXT = re.compile(r"\s*(\S+)")
+
+
 def _ends_sentence(text: str, lowered: str, stop: int, end: int, lang: str) -> bool:
     """Whether the punctuation run ``text[stop:end]`` ends a sentence."""
-    rest = text[end:].lstrip()
-    if not rest:
+    following = _NEXT.match(text, end)
+    if not following:
         return True
-    if rest[0].islower():
+    if following.group(1)[0].islower():
         return False
     if text[stop:end].rstrip("\"'”’»)]") != ".":
         return True  # "!", "?", "؟", "…" and "..." end sentences before a capital
     if _in_abbreviation(lowered, stop, lang):
         return False
-    head = text[:stop + 1]
-    if _INITIAL.search(head):
+    # The patterns are anchored at the stop and reach at most 3 and 4 characters back:
+    # a slice that long gives the same answer as the whole head, without copying it.
+    if _INITIAL.search(text, max(0, stop - 2), stop + 1):
         return False
-    if _ORDINAL.search(head):
-        following = norm(rest.split(maxsplit=1)[0]).rstrip(".,")
-        if following in month_names(lang or "en"):
+    if _ORDINAL.search(text, max(0, stop - 3), stop + 1):
+        word = norm(following.group(1)).rstrip(".,")
+        if word in month_names(lang or "en"):
             return False  # "9. Juli 2024"
     return True
 

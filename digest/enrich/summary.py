@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from ..article import Article
 from ..pipeline import Context
 from .actors import actor_matcher
+from .article_text import article_text
 from .sentences import split_sentences
-from .text import norm, plain
+from .text import norm
 
 MAX_WORDS = 60
 SOFT_MAX_WORDS = 75  # a second sentence may stretch the budget this far
@@ -32,6 +33,7 @@ _DATELINE = re.compile(r"^([^\W\d_][^a-z–—:]{1,60}?)\s+[–—-]\s+")
 class _Sentence:
     index: int
     text: str
+    folded: str
     words: int
     terms: Counter[str]
     score: float = 0.0
@@ -44,15 +46,8 @@ def _strip_dateline(sentence: str) -> str:
     return sentence
 
 
-def _terms(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(norm(text)))
-
-
-def _cosine(a: Counter[str], b: dict[str, float], idf: dict[str, float]) -> float:
-    dot = sum(count * idf.get(t, 0.0) * b.get(t, 0.0) for t, count in a.items())
-    na = math.sqrt(sum((count * idf.get(t, 0.0)) ** 2 for t, count in a.items()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+def _terms(folded: str) -> Counter[str]:
+    return Counter(_WORD.findall(folded))
 
 
 def _score(sentences: list[_Sentence], title: str, actors: set[str], ctx: Context) -> None:
@@ -62,22 +57,30 @@ def _score(sentences: list[_Sentence], title: str, actors: set[str], ctx: Contex
         df.update(s.terms.keys())
     # Words found in most sentences ("yang", "the") weigh little: no stop-word list needed.
     idf = {t: math.log((1 + n) / (1 + d)) + 0.1 for t, d in df.items()}
-    centroid: dict[str, float] = {}
-    for s in sentences:
-        for t, count in s.terms.items():
-            centroid[t] = centroid.get(t, 0.0) + count * idf[t]
-    title_terms = set(_terms(title))
-    matcher = actor_matcher(ctx)
-    for s in sentences:
+    # Each sentence's tf-idf vector, made once; the centroid is their sum.
+    vectors = [{t: count * idf[t] for t, count in s.terms.items()} for s in sentences]
+    centroid: Counter[str] = Counter()
+    for vector in vectors:
+        centroid.update(vector)
+    centroid_norm = math.sqrt(sum(v * v for v in centroid.values()))
+    title_terms = set(_terms(norm(title)))
+    matcher = actor_matcher(ctx) if actors else None
+    for s, vector in zip(sentences, vectors, strict=True):
         position = 1.0 / math.sqrt(1 + s.index)
         overlap = (len(title_terms & s.terms.keys()) / len(title_terms)) if title_terms else 0.0
-        named = {m.value for m in matcher.find(norm(s.text))} & actors
+        named = {m.value for m in matcher.find(s.folded)} & actors if matcher else set()
         mentions = min(1.0, len(named) / 2)
         length = 1.0 if s.words <= 40 else 40 / s.words
         s.score = length * (
             WEIGHTS["position"] * position + WEIGHTS["title"] * overlap
-            + WEIGHTS["centroid"] * _cosine(s.terms, centroid, idf)
+            + WEIGHTS["centroid"] * _cosine(vector, centroid, centroid_norm)
             + WEIGHTS["actors"] * mentions)
+
+
+def _cosine(vector: dict[str, float], centroid: Counter[str], centroid_norm: float) -> float:
+    dot = sum(w * centroid[t] for t, w in vector.items())
+    own = math.sqrt(sum(w * w for w in vector.values()))
+    return dot / (own * centroid_norm) if own and centroid_norm else 0.0
 
 
 def _choose(sentences: list[_Sentence]) -> list[_Sentence]:
@@ -99,13 +102,14 @@ def _choose(sentences: list[_Sentence]) -> list[_Sentence]:
 
 
 def extract_summary(article: Article, ctx: Context) -> str | None:
-    texts = split_sentences(plain(article.body), article.lang)
+    texts = split_sentences(article_text(article, ctx).body_plain, article.lang)
     sentences = []
     for text in texts:
         text = _strip_dateline(text) if not sentences else text
         words = len(text.split())
         if words >= MIN_WORDS:
-            sentences.append(_Sentence(len(sentences), text, words, _terms(text)))
+            folded = norm(text)
+            sentences.append(_Sentence(len(sentences), text, folded, words, _terms(folded)))
     if not sentences:
         return None
     _score(sentences, article.title, set(article.actors), ctx)

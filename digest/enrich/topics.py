@@ -9,8 +9,9 @@ from collections import defaultdict
 
 from ..article import Article
 from ..pipeline import Context
+from .article_text import article_text
 from .matcher import PhraseMatcher
-from .text import norm, segments
+from .text import norm
 
 TITLE_WEIGHT = 3
 MIN_SCORE = 2  # one title hit, or two hits in the body
@@ -46,13 +47,12 @@ def topic_scores(article: Article, ctx: Context) -> list[tuple[str, int]]:
     scores: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     offset = 0
-    for part, text in segments(article):
-        folded = norm(text)
-        for m in matcher.find(folded):
+    for seg in article_text(article, ctx).segments:
+        for m in matcher.find(seg.folded):
             for ident in m.value:
-                scores[ident] += TITLE_WEIGHT if part == "title" else 1
+                scores[ident] += TITLE_WEIGHT if seg.part == "title" else 1
                 first.setdefault(ident, offset + m.start)
-        offset += len(folded) + 1
+        offset += len(seg.folded) + 1
     return sorted(scores.items(), key=lambda item: (-item[1], first[item[0]]))
 
 

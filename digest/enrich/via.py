@@ -3,20 +3,30 @@
 Precision over recall: a cue that can also introduce a person or an office ("according
 to", "menurut", "selon", "laut", "según") only counts when what follows is plainly an
 outlet: a registry actor of kind ``media``, a wire agency, or a name introduced by a
-word such as "agency", "televisi", "Zeitung". Someone who spoke *to* an outlet
-("told Reuters") is not an attribution and has no cue here.
+word such as "agency", "televisi", "Zeitung". A name *before* a verb ("X melaporkan",
+"X reported", "X berichtete") is held to the same test: sentences open with connectives
+and with organisations that report things ("Adapun MER-C melaporkan"). Someone who
+spoke *to* an outlet ("told Reuters") is not an attribution and has no cue here.
+
+The cue pattern is costly to run over a whole article and most text holds no cue: it
+only runs around the stems ("dilansir", "report", "ذكرت") an Aho-Corasick pass finds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
 
 from ..article import Article
 from ..pipeline import Context
 from .actors import actor_matcher
+from .article_text import article_text
 from .calendar import calendar_words
-from .text import is_arabic, norm, plain
+from .text import is_arabic, norm
 
 # (pattern, direction, strong): "after" = the outlet follows the cue, "before" = precedes,
 # "both" = either ("l'AFP rapporte", "rapporte l'AFP").
@@ -55,6 +65,26 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
 _CUE = re.compile(
     "|".join(f"(?P<c{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (p, _, _) in enumerate(_CUES)),
     re.IGNORECASE)
+# Every match of _CUE contains one of these, lower-cased. (Keep in step with _CUES;
+# tests/test_enrich_via.py checks that every cue holds one.)
+CUE_STEMS = (
+    "dilansir", "melansir", "dikutip", "mengutip", "memetik", "dilaporkan", "diberitakan",
+    "menurut", "melaporkan", "memberitakan",
+    "reported", "citing", "according", "report",
+    "rapport", "cite", "cité", "selon", "d'apr", "d’apr",
+    "berichtet", "meldet", "laut", "bericht", "angaben",
+    "citad", "según", "segun", "acuerdo", "inform", "public",
+    "نقل", "حسب", "ذكرت", "أفادت", "أوردت",
+)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for stem in CUE_STEMS:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
 
 
 def _words(text: str) -> frozenset[str]:
@@ -83,6 +113,12 @@ WIRES = frozenset(norm(w) for w in (
     "Reuters", "AP", "Associated Press", "AFP", "dpa", "EFE", "ANSA", "Xinhua", "TASS",
     "Anadolu", "Bernama", "Antara", "IRNA", "WAFA", "SANA", "Kyodo", "Yonhap", "UPI",
     "Europa Press", "Bloomberg", "Interfax", "RIA Novosti", "PTI", "APA", "KNA"))
+# International broadcasters cited as often as the wires, by names without a media word.
+BROADCASTERS = frozenset(norm(w) for w in (
+    "Al Jazeera", "Al-Jazeera", "Al Arabiya", "Al-Arabiya", "Al Mayadeen", "Al-Mayadeen",
+    "BBC", "CNN", "Sky News", "France 24", "Deutsche Welle", "DW", "RFI", "Euronews",
+    "NPR", "ABC", "CBS", "NBC"))
+KNOWN_OUTLETS = WIRES | BROADCASTERS
 _PARTICLE = re.compile(r"^(?:al|el|an|ad|as|ar|at|az|ash|ul)[-‐‑]\w", re.IGNORECASE)
 _ELISION = re.compile(r"^[ldLD]['’](?=\w)")
 _JOINERS = frozenset({"of", "de", "du", "des", "del", "&", "and", "für"})
@@ -136,13 +172,21 @@ class _Found:
     position: int
 
 
+def _calendar(ctx: Context) -> frozenset[str]:
+    cached = ctx.cache.get("via:calendar")
+    if not isinstance(cached, frozenset):
+        cached = calendar_words(ctx.config.languages)
+        ctx.cache["via:calendar"] = cached
+    return cached
+
+
 class _Resolver:
     """Turns a candidate name into an outlet name, or rejects it."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.matcher = actor_matcher(ctx)
-        self.calendar = calendar_words(ctx.config.languages)
+        self.calendar = _calendar(ctx)
 
     def registry(self, folded: str, at_start: bool) -> tuple[str | None, bool]:
         """(media actor name, whether a non-media actor is named) at the edge of ``folded``."""
@@ -176,7 +220,7 @@ class _Resolver:
             return media
         if other:
             return None  # "Israel melaporkan": a state, not an outlet
-        if strong or introduced or folded in WIRES:
+        if strong or introduced or folded in KNOWN_OUTLETS:
             return name
         if any(w in _MEDIA_IN_NAME for w in folded.split()):
             return name
@@ -218,7 +262,10 @@ def _after(text: str, end: int, strong: bool, res: _Resolver) -> str | None:
     return res.accept(res.clean(words), strong, introduced)
 
 
-def _before(text: str, start: int, strong: bool, res: _Resolver) -> str | None:
+def _before(text: str, start: int, res: _Resolver) -> str | None:
+    """The outlet named just before a verb cue: a registry outlet, a wire or a known
+    broadcaster (the name's last words: "Adapun Reuters" gives "Reuters"), or a name
+    introduced by a media word or holding one ("The Jerusalem Post")."""
     window = text[max(0, start - 120):start]
     media, _ = res.registry(norm(window), at_start=False)
     if media:
@@ -233,27 +280,56 @@ def _before(text: str, start: int, strong: bool, res: _Resolver) -> str | None:
             break
     if not words:
         return None
-    name = res.clean(words)
+    for i in range(len(words)):
+        if norm(" ".join(words[i:])) in KNOWN_OUTLETS:
+            return res.clean(words[i:])
     preceding = tokens[len(tokens) - len(words) - 1] if len(tokens) > len(words) else None
-    introduced = preceding is not None and norm(preceding.text) in _MEDIA_WORDS
-    sentence_start = preceding is None or preceding.stop_after
-    if sentence_start and len(words) == 1 and not introduced and not any(
-            c.isupper() for c in name[1:]):
-        # "Polisi melaporkan": a capital that only starts the sentence proves nothing.
-        strong = False
-    return res.accept(name, strong, introduced)
+    # "kantor berita X", "die Zeitung X" (German capitalises the media word).
+    introduced = any(t is not None and norm(t) in _MEDIA_WORDS
+                     for t in (preceding and preceding.text, words[0] if len(words) > 1 else None))
+    return res.accept(res.clean(words), strong=False, introduced=introduced)
+
+
+# A cue starts at most this far before its stem ("nach einem Bericht", "de acuerdo con")
+# and ends at most this far after it ("dilaporkan oleh", "nach einem Bericht des").
+REACH = 40
+
+
+def _cues(text: str) -> Iterator[re.Match[str]]:
+    """What ``_CUE.finditer(text)`` gives, searching only around the cue stems found
+    by one Aho-Corasick pass."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower-casing moved the offsets ("İ"): scan it all
+        yield from _CUE.finditer(text)
+        return
+    done = 0  # the end of the last cue: finditer's matches never overlap
+    for last, stem in _stems().iter(lowered):
+        start = last + 1 - len(stem)
+        if start < done:
+            continue
+        near = _CUE.search(text, max(done, start - REACH), last + 1 + REACH)
+        if near is None or near.start() > start:
+            continue  # a later stem finds a cue that lies further on
+        # Searched again without the end bound, which can cut a cue short.
+        cue = _CUE.match(text, near.start())
+        if cue is not None:
+            yield cue
+            done = cue.end()
 
 
 def cited_outlets(text: str, ctx: Context) -> list[str]:
     """Outlets cited in ``text``, by first mention, without duplicates."""
     res = _Resolver(ctx)
     found: list[_Found] = []
-    for m in _CUE.finditer(text):
-        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    for m in _cues(text):
+        index = int(m.lastgroup[1:]) if m.lastgroup else 0
         _, direction, strong = _CUES[index]
-        name = _after(text, m.end(), strong, res) if direction != "before" else None
+        # "rapporte l'AFP", "berichtete der Spiegel": the name after a verb needs the
+        # same evidence as one before it.
+        name = _after(text, m.end(), strong and direction == "after", res) \
+            if direction != "before" else None
         if not name and direction != "after":
-            name = _before(text, m.start(), strong, res)
+            name = _before(text, m.start(), res)
         if name:
             found.append(_Found(name, m.start()))
     seen: set[str] = set()
@@ -268,7 +344,7 @@ def cited_outlets(text: str, ctx: Context) -> list[str]:
 
 def find_via(article: Article, ctx: Context) -> Article:
     """Add the outlets the text cites after any already on the record."""
-    text = plain(f"{article.title}\n\n{article.body}")
+    text = article_text(article, ctx).plain
     known = {norm(v) for v in article.via}
     article.via = [*article.via, *(v for v in cited_outlets(text, ctx) if norm(v) not in known)]
     return article

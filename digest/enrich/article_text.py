@@ -1,0 +1,65 @@
+"""The article's plain and folded text, made once and shared by every stage.
+
+Removing Markdown and folding are most of the cost of matching; each stage used to do
+both again. The result is kept in ``ctx.cache`` for the article being enriched only,
+keyed by its title and body, so a stage that changes neither reuses it and a batch
+holds one entry at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..article import Article
+from ..pipeline import Context
+from .text import norm, plain
+
+CACHE_KEY = "article_text"
+
+
+@dataclass(frozen=True)
+class Segment:
+    part: str  # "title", "lead" (the first paragraph) or "body"
+    text: str  # plain text: Markdown links and emphasis removed
+    folded: str  # ``norm(text)``: what registry phrases are matched against
+
+
+@dataclass
+class ArticleText:
+    title: str
+    body: str
+    segments: list[Segment]
+
+    @cached_property
+    def plain(self) -> str:
+        """Title and paragraphs as plain text, separated by blank lines."""
+        return "\n\n".join(s.text for s in self.segments)
+
+    @cached_property
+    def body_plain(self) -> str:
+        return "\n\n".join(s.text for s in self.segments if s.part != "title")
+
+
+def _make(article: Article) -> ArticleText:
+    segments: list[Segment] = []
+    if article.title.strip():
+        text = plain(article.title)
+        segments.append(Segment("title", text, norm(text)))
+    for i, para in enumerate(article.paragraphs):
+        text = plain(para)
+        segments.append(Segment("lead" if i == 0 else "body", text, norm(text)))
+    return ArticleText(article.title, article.body, segments)
+
+
+def article_text(article: Article, ctx: Context) -> ArticleText:
+    """The shared text of ``article``, made on first use."""
+    cached = ctx.cache.get(CACHE_KEY)
+    # Identity first: stages hand on the same strings, so the check is usually instant.
+    if isinstance(cached, ArticleText) and (
+            (cached.title is article.title or cached.title == article.title)
+            and (cached.body is article.body or cached.body == article.body)):
+        return cached
+    made = _make(article)
+    ctx.cache[CACHE_KEY] = made
+    return made
