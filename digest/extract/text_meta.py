@@ -8,6 +8,7 @@ from .text_cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, 
 from .text_units import Unit, fold_fast
 
 _DATE_NUM_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _WORD_RE = re.compile(r"\w+")
@@ -34,8 +35,8 @@ def is_date_text(unit: Unit) -> bool:
     modifié le 3 mars 2024 à 11h05"), one ending in an abbreviation ("6:12 p.m."), and one
     ending in a byline ("Posted on 9 April 2024 by Ann Lee in News").
     """
-    if unit.words > 24:
-        return False
+    if unit.words > 24 or not _DIGIT_RE.search(unit.text):
+        return False  # every date has a number; most lines have none
     split = trailing_byline(unit.text)
     text = split[0] if split else unit.text
     if not has_date(text):
@@ -53,7 +54,7 @@ def _is_date_token(token: str) -> bool:
 
 def is_reading_time(unit: Unit) -> bool:
     """A reading-time line: "5 min read", "Temps de lecture : 4 min.", "Waktu baca 3 menit"."""
-    if unit.words > 7:
+    if unit.words > 7 or not _DIGIT_RE.search(unit.text):
         return False
     tokens = [fold_fast(t.strip(_PUNCT)) for t in unit.text.split()]
     tokens = [t for t in tokens if t]
