@@ -94,6 +94,14 @@ def _title_index(units: list[Unit], kinds: list[Kind], body_start: int) -> int |
     return best[1] if best else None
 
 
+def _above_title(kinds: list[Kind], title: int) -> range:
+    """The few lines just above the title, where some pages put the date line."""
+    top = title
+    while top > max(0, title - _ABOVE_TITLE) and kinds[top - 1] is not Kind.END:
+        top -= 1
+    return range(top, title)
+
+
 def _section(units: list[Unit], kinds: list[Kind], title: int) -> str | None:
     """The short label just before the title, unless it is the tail of a menu."""
     i = title - 1
@@ -171,12 +179,7 @@ def extract_text(text: str, origin: str | None = None) -> Article:
     after = next((i for i in range(last + 1, len(units)) if kinds[i] is Kind.END
                   and not units[i].folded.startswith(("editor", "penulis", "reporter"))),
                  len(units))
-    above = range(head_start - 1, head_start - 1)
-    if title is not None:
-        top = title
-        while top > max(0, title - _ABOVE_TITLE) and kinds[top - 1] is not Kind.END:
-            top -= 1
-        above = range(top, title)
+    above = range(0) if title is None else _above_title(kinds, title)
     for span in (range(head_start, first), above, range(first, last + 1),
                  range(last + 1, min(after, last + 9))):
         _read_meta(units, kinds, span, article)
