@@ -20,7 +20,7 @@ from ..article import Article, Source
 from ..errors import DigestError
 from .html_decode import decode_html
 from .html_inserts import drop_link_inserts
-from .html_lead import drop_lead
+from .html_lead import drop_lead, page_head
 from .html_markdown import body_blocks
 from .html_meta import page_meta
 from .html_tail import drop_tail
@@ -99,7 +99,8 @@ def extract_html(data: str | bytes, url: str | None = None,
     meta = page_meta(tree, url)
     etree.strip_elements(tree, *NOT_CONTENT, with_tail=False)
     drop_link_inserts(tree)
-    blocks, dateline = drop_lead(main_text(tree, meta.url), meta)
+    head = page_head(tree)
+    blocks, dateline = drop_lead(main_text(tree, meta.url), meta, head)
     blocks = drop_tail(blocks, meta.site_name)
     body = "\n\n".join(blocks)
     if len(WORD.findall(body)) < MIN_WORDS:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-# Blocks that can be an insert, and what may not sit inside one (a block holding other
-# blocks is a container, judged through its children).
+# Blocks that can be an insert (and list items, judged by list), and what may not sit
+# inside one (a block holding other blocks is a container, judged through its children).
 INSERT_TAGS = ("p", "div", "td", "dd")
 INNER_BLOCKS = ("p", "div", "td", "li", "ul", "ol", "dl", "table", "section", "article",
                 "aside", "nav", "header", "footer", "blockquote", "figure", "form",
@@ -34,8 +35,6 @@ def _text(element: HtmlElement) -> str:
 
 def is_link_insert(element: HtmlElement) -> bool:
     """A short block, not a sentence, whose text is mostly link text."""
-    if element.find(".//a") is None:
-        return False
     if next(element.iterdescendants(*INNER_BLOCKS), None) is not None:
         return False
     text = _text(element)
@@ -47,11 +46,26 @@ def is_link_insert(element: HtmlElement) -> bool:
             and sum(map(len, links)) >= LINK_SHARE * len(text))
 
 
+# The nearest block around each link, once each, in document order: the only candidates,
+# far fewer than the page's blocks.
+LINK_BLOCKS = etree.XPath(
+    "//a/ancestor::*[self::p or self::div or self::td or self::dd or self::li][1]")
+
+
 def drop_link_inserts(tree: HtmlElement) -> int:
-    """Remove every related-link insert from ``tree`` (text after it stays); how many."""
-    found = [element for element in tree.iter(*INSERT_TAGS) if is_link_insert(element)]
-    found += [lst for lst in tree.iter("ul", "ol")
-              if len(lst) and all(item.tag == "li" and is_link_insert(item) for item in lst)]
+    """Remove every related-link insert from ``tree`` (text after it stays); how many.
+    A list goes when each of its items is an insert; a single item of a list is a point
+    of the text that happens to be a link, and stays."""
+    found: list[HtmlElement] = []
+    lists: dict[HtmlElement, None] = {}
+    for block in LINK_BLOCKS(tree):
+        if block.tag != "li":
+            if is_link_insert(block):
+                found.append(block)
+        elif (parent := block.getparent()) is not None and parent.tag in ("ul", "ol"):
+            lists[parent] = None
+    found += [items for items in lists
+              if all(item.tag == "li" and is_link_insert(item) for item in items)]
     for element in found:
         element.drop_tree()
     return len(found)

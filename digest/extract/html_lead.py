@@ -1,13 +1,18 @@
 """The lead of an extracted body: headline, standfirst, date line and byline.
 
 Extraction often keeps them as the first blocks; they are the Article's title and
-metadata, not its text (and the benchmark counts them as noise).
+metadata, not its text (and the benchmark counts them as noise). Besides the metadata,
+the page's own layout tells them apart (``page_head``): the headline is an ``h1``, and a
+standfirst sits beside it in the page header while the text continues elsewhere.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
 
 from ..registry import fold
 from .html_meta import PageMeta
@@ -21,12 +26,39 @@ NUMBER = re.compile(r"\d+")
 SENTENCE_END = re.compile(r"[.!?。؟।]\s*$")
 
 
+@dataclass(frozen=True)
+class PageHead:
+    """The page's headlines (``h1``) and the texts of the elements beside them, folded."""
+    headlines: frozenset[str] = frozenset()
+    beside: frozenset[str] = frozenset()
+
+
+def _folded_text(text: str) -> str:
+    return fold(" ".join(text.split()))
+
+
+def page_head(tree: HtmlElement) -> PageHead:
+    """The headlines of a parsed page and what shares a parent element with them."""
+    headlines, beside = set(), set()
+    for h1 in tree.iter("h1"):
+        headlines.add(_folded_text(h1.text_content()))
+        parent = h1.getparent()
+        if parent is not None:
+            beside.update(_folded_text(sibling.text_content()) for sibling in parent
+                          if sibling is not h1 and isinstance(sibling.tag, str))
+    return PageHead(frozenset(headlines), frozenset(beside))
+
+
+def _plain(block: str) -> str:
+    return _folded_text(block.lstrip("#> ").replace("\\", ""))
+
+
 def _same_text(block: str, reference: str | None) -> bool:
     """Whether a block repeats the headline or standfirst (markup and case aside)."""
     if not reference:
         return False
-    plain = fold(block.lstrip("#> ").replace("\\", ""))
-    return bool(plain) and plain == fold(reference)
+    plain = _plain(block)
+    return bool(plain) and plain == _folded_text(reference)
 
 
 def _ascii_digits(text: str) -> str:
@@ -46,20 +78,35 @@ def _is_byline(block: str, author: str | None) -> bool:
     return bool(author) and len(block) <= LEAD_LINE and fold(author) in fold(block)
 
 
-def drop_lead(blocks: list[str], meta: PageMeta) -> tuple[list[str], str | None]:
+def _in_header(blocks: list[str], index: int, head: PageHead) -> bool:
+    """A headline heading, or a block beside the headline while the next one is not: the
+    page header (standfirst, kicker), the text itself being in another element. When
+    the next block is beside the headline too, the article's paragraphs are the
+    headline's siblings and the block is one of them."""
+    plain = _plain(blocks[index])
+    if blocks[index].startswith("#") and plain in head.headlines:
+        return True
+    return (plain in head.beside and index + 1 < len(blocks)
+            and _plain(blocks[index + 1]) not in head.beside)
+
+
+def drop_lead(blocks: list[str], meta: PageMeta,
+              head: PageHead | None = None) -> tuple[list[str], str | None]:
     """Drop what extraction picks up above the text: the headline and standfirst (they are
     the title), the date line and the byline (they are metadata). Returns the remaining
     blocks and the date line, if one was dropped."""
+    head = head if head is not None else PageHead()
     dateline = None
     start = 0
     while start < min(len(blocks), LEAD_BLOCKS):
         block = blocks[start]
         if _is_dateline(block):
             dateline = dateline or block.replace("\\", "")
-        # A standfirst shows as a heading; the description often is the first paragraph,
-        # which stays.
+        # A standfirst shows as a heading, or stands in the page header; the description
+        # often is the first paragraph, which stays.
         elif not (_same_text(block, meta.title) or _is_byline(block, meta.author)
-                  or (block.startswith("#") and _same_text(block, meta.description))):
+                  or (block.startswith("#") and _same_text(block, meta.description))
+                  or _in_header(blocks, start, head)):
             break
         start += 1
     return blocks[start:], dateline
