@@ -32,7 +32,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not rebuild() and not (config.output_dir / "index.html").is_file():
         return 1
-    server = PreviewServer(config.output_dir, args.port).start()
+    try:
+        server = PreviewServer(config.output_dir, args.port).start()
+    except OSError as exc:
+        print(f"digest: cannot listen on 127.0.0.1:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
     print(f"serving {config.output_dir} on {server.url} (Ctrl+C to stop)")
     theme = Path(DEFAULT_SETTINGS).parent / "theme"
 
