@@ -3,8 +3,9 @@
     python bench/site_bench.py [--sizes 1000 10000] [--only digest,digest-search,pelican]
 
 Generates a synthetic corpus per size into bench/.work/ (reused when already there), then
-runs each build in its own subprocess and reports wall time, peak memory (ru_maxrss of
-that process and the children it waited for, from os.wait4) and the output's size.
+runs each build in its own subprocess and reports wall time, CPU time and peak memory
+(ru_maxrss of that process and the children it waited for, from os.wait4) and the output's
+size.
 Plain Pelican needs Python-Markdown: it is installed with ``pip --target`` into
 bench/.work/pydeps, outside the project's environment.
 """
@@ -44,6 +45,7 @@ class Result:
     build: str
     articles: int
     seconds: float
+    cpu_seconds: float  # user + system: steadier than wall time on a shared machine
     peak_mb: float
     output_mb: float
     files: int
@@ -74,7 +76,8 @@ def measure(name: str, size: int, command: list[str], env: dict, output: Path,
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     files = [p for p in output.rglob("*") if p.is_file()] if output.is_dir() else []
-    return Result(name, size, round(seconds, 1), round(usage.ru_maxrss / 1024, 0),
+    return Result(name, size, round(seconds, 1), round(usage.ru_utime + usage.ru_stime, 1),
+                  round(usage.ru_maxrss / 1024, 0),
                   round(sum(p.stat().st_size for p in files) / 2**20, 1), len(files),
                   proc.returncode)
 
@@ -95,9 +98,10 @@ def commands(build: str, folder: Path) -> tuple[list[str], dict, Path]:
 
 
 def table(results: list[Result]) -> str:
-    head = f"{'build':<14} {'articles':>8} {'wall s':>8} {'peak MB':>8} {'output MB':>9} " \
-           f"{'files':>7}  status"
-    rows = [f"{r.build:<14} {r.articles:>8} {r.seconds:>8.1f} {r.peak_mb:>8.0f} "
+    head = f"{'build':<14} {'articles':>8} {'wall s':>8} {'cpu s':>7} {'peak MB':>8} " \
+           f"{'output MB':>9} {'files':>7}  status"
+    rows = [f"{r.build:<14} {r.articles:>8} {r.seconds:>8.1f} {r.cpu_seconds:>7.1f} "
+            f"{r.peak_mb:>8.0f} "
             f"{r.output_mb:>9.1f} {r.files:>7}  {'ok' if r.status == 0 else r.status}"
             for r in results]
     return "\n".join([head, *rows])
