@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -44,10 +45,13 @@ def write(content: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_good_content_builds(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_good_content_builds_quietly(content: Path, capsys: pytest.CaptureFixture[str],
+                                    caplog: pytest.LogCaptureFixture) -> None:
     code, err = build(content, capsys)
     assert code == 0, err
     assert (content.parent / "out" / "articles" / "good" / "index.html").is_file()
+    # Pelican's stock Markdown reader is disabled without Python-Markdown: no warnings.
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
 
 
 def test_broken_yaml(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
