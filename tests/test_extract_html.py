@@ -1,4 +1,5 @@
-"""HTML page extraction: metadata, main text as Markdown, charsets, hostile input."""
+"""HTML page extraction: metadata, main text as Markdown, inserts and sign-offs, charsets,
+hostile input."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import gzip
 from pathlib import Path
 
 import pytest
+from lxml.html import HtmlElement, fragment_fromstring, fromstring
 from markdown_it import MarkdownIt
 
 from digest.errors import DigestError
 from digest.extract.html import extract_html
 from digest.extract.html_decode import decode_html
-from digest.extract.html_lead import drop_lead
+from digest.extract.html_inserts import drop_link_inserts, is_link_insert
+from digest.extract.html_lead import drop_lead, page_head
 from digest.extract.html_meta import PageMeta
+from digest.extract.html_tail import drop_tail
 from digest.sanitize import sanitize_html
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
@@ -231,3 +235,156 @@ def test_list_items_and_headings_cannot_open_other_blocks():
 ])
 def test_decode_html(data, expected):
     assert expected in decode_html(data)
+
+
+# --- related-link inserts, sign-offs and the page header -----------------------------------
+
+@pytest.fixture(scope="module")
+def embalse():
+    return extract_html(page("es-embalse.html"), origin="es-embalse.html")
+
+
+@pytest.mark.parametrize("insert", [
+    "Lee también", "Los regantes de la vega piden ayudas",  # a paragraph
+    "Más sobre el agua", "depuradora de Arroyo Claro",  # a one-cell table
+    "presa de Valdemora terminan", "el febrero más lluvioso",  # a list of links only
+])
+def test_related_link_inserts_are_removed(embalse, insert):
+    assert insert not in embalse.body
+
+
+def test_text_around_inserts_and_links_in_sentences_stay(embalse):
+    paragraphs = embalse.paragraphs
+    assert len(paragraphs) == 6
+    assert paragraphs[2].startswith("La presidenta de la comunidad de regantes")
+    # A link inside a paragraph of the article is text like any other.
+    assert paragraphs[4].endswith("La campaña de riego comenzará en abril.")
+
+
+def test_credit_lines_sign_off_and_initials_are_removed(embalse):
+    assert embalse.paragraphs[-1] == ("El próximo informe de la confederación se publicará a "
+                                      "comienzos de mayo.")
+    for closing in ("Redacción", "Edición", "AGENCIA SUR", "mgl/jrp"):
+        assert closing not in embalse.body
+
+
+@pytest.fixture(scope="module")
+def faehre():
+    return extract_html(page("de-faehre.html"), origin="de-faehre.html")
+
+
+def test_headline_and_standfirst_of_the_page_header_are_dropped(faehre):
+    # og:title differs from the h1, so only the page's own layout marks them.
+    assert faehre.title == "Fähre nach Lüttgenrode fährt wieder"
+    assert "Gierfähre nach Lüttgenrode fährt nach acht Monaten" not in faehre.body
+    assert "Der neue Anleger ist fertig" not in faehre.body
+    assert faehre.paragraphs[0].startswith("Nach acht Monaten Bauzeit hat die Gierfähre")
+
+
+def test_outlet_notice_and_copyright_are_dropped_not_the_text_naming_the_outlet(faehre):
+    assert faehre.paragraphs[-1].endswith(
+        "teilte der Landkreis dem Weserblick auf Anfrage mit.")
+    assert "Newsletter" not in faehre.body and "Copyright" not in faehre.body
+
+
+def test_paragraphs_beside_the_headline_are_text_when_the_text_is_there_too():
+    sentence = "The ferry crossed the river eleven times on its first day back in service. "
+    html = (f"<html><body><article><h1>Ferry returns</h1><p>First: {sentence}</p>"
+            f"<p>Second: {sentence * 2}</p><p>Third: {sentence}</p></article></body></html>")
+    assert extract_html(html).paragraphs[0].startswith("First: The ferry crossed")
+
+
+def _element(html: str) -> HtmlElement:
+    return fragment_fromstring(html)
+
+
+@pytest.mark.parametrize(("html", "insert"), [
+    ("<p>À lire aussi : <a href='/a'>Le pont de Vauclair rouvre après trois mois</a></p>", True),
+    ("<p><b>اقرأ أيضا:</b> <a href='/b'>افتتاح سوق التمور الجديد في واحة النخيل</a></p>", True),
+    ("<div><a href='/c'>Harbour council approves tidal barrier plan</a></div>", True),
+    # A sentence of the article that happens to be a link.
+    ("<p><a href='/d'>The council approved the plan on Thursday evening.</a></p>", False),
+    ("<p>Kontakt: <a href='/e'>Jens Albers</a></p>", False),  # a name, not a headline
+    ("<p>Billets : <a href='/f'>https://theatre.example.fr/billets</a></p>", False),  # a URL
+    ("<p>Councillors voted nine to two for the plan, <a href='/g'>the minutes say</a>, "
+     "after a long debate.</p>", False),  # mostly text
+    ("<div><p><a href='/h'>Harbour council approves tidal barrier plan</a></p></div>",
+     False),  # a container: its paragraph is judged, not it
+])
+def test_is_link_insert(html, insert):
+    assert is_link_insert(_element(html)) is insert
+
+
+def test_a_list_goes_only_when_every_item_is_an_insert():
+    tree = fromstring(
+        "<html><body><ul id='related'><li><a href='/1'>Ferry timetable changes for summer</a></li>"
+        "<li><a href='/2'>Fish market reopens after roof repairs</a></li></ul>"
+        "<ul id='points'><li><a href='/3'>Read the council report in full</a></li>"
+        "<li>the gates are tested only in daylight</li></ul></body></html>")
+    assert drop_link_inserts(tree) == 1
+    assert tree.find(".//ul[@id='related']") is None
+    assert tree.find(".//ul[@id='points']") is not None
+
+
+LAST = "The gates will be tested again in the spring."
+
+
+@pytest.mark.parametrize("closing", [
+    ["Pewarta: Anita Permatasari\nEditor: Hendro Wibowo\nCOPYRIGHT © ANTARIKSA 2026"],
+    ["Source: Gulf Current and news agencies"],
+    ["المصدر: وكالات"],
+    ["(raf/ita)"],
+    ["\\-- WARTA NASIONAL"],
+    ["© 2031 Northwind Gazette"],
+    ["## Kommentare"],
+    ["\\_\\_\\_", "Redaktion: Jens Albers"],
+])
+def test_sign_offs_are_dropped(closing):
+    assert drop_tail(["First paragraph.", LAST, *closing]) == ["First paragraph.", LAST]
+
+
+@pytest.mark.parametrize("closing", [
+    "Updated at 1:23 p.m.",  # a sentence
+    "Source: the ministry said the figures were provisional.",
+    "THE COUNCIL WILL MEET AGAIN ON THURSDAY TO DECIDE ON THE GATES",  # capitals, long
+    "Harbour council approves tidal barrier plan",  # short, but no sign-off shape
+])
+def test_closing_text_that_only_looks_like_a_sign_off_stays(closing):
+    assert drop_tail(["First paragraph.", closing]) == ["First paragraph.", closing]
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    ("… publicará a comienzos de mayo. (mgl/jrp)", "… publicará a comienzos de mayo."),
+    ("« Nous reviendrons », a-t-il dit. (AFP)", "« Nous reviendrons », a-t-il dit."),
+    ("The talks were led by the agency (IAEA)", "The talks were led by the agency (IAEA)"),
+])
+def test_initials_after_the_last_sentence_are_stripped(last, expected):
+    assert drop_tail(["First paragraph.", last]) == ["First paragraph.", expected]
+
+
+def test_at_most_one_outlet_notice_goes():
+    blocks = ["First paragraph.", "Swift's representative told Fox News the claim was false.",
+              "A rep for Braun did not respond to Fox News' request for comment.",
+              "Fox News' Jessica Napoli contributed to this report."]
+    assert drop_tail(blocks, "Fox News") == blocks[:3]
+
+
+@pytest.mark.parametrize("site_name", ["Hosted", "U.S.", None])
+def test_common_words_and_short_names_are_not_the_outlet(site_name):
+    blocks = ["First paragraph.", "The talks, hosted by the U.S. embassy, end on Friday."]
+    assert drop_tail(blocks, site_name) == blocks
+
+
+def test_the_first_block_and_long_runs_stay():
+    assert drop_tail(["(raf/ita)"]) == ["(raf/ita)"]
+    blocks = ["Text.", "Foto: A", "Video: B", "Grafik: C", "Quelle: D"]
+    assert drop_tail(blocks) == blocks[:2]  # three blocks at most
+
+
+def test_lead_block_beside_the_headline():
+    head = page_head(fromstring(
+        "<html><body><div class='head'><h1>Dam opens</h1><p>Gates rise at dawn.</p></div>"
+        "<div class='text'><p>The gates opened.</p></div></body></html>"))
+    kept, _ = drop_lead(["## Dam opens", "Gates rise at dawn.", "The gates opened."],
+                        PageMeta(title="Dam opens to traffic"), head)
+    assert kept == ["The gates opened."]
