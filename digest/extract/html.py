@@ -1,9 +1,11 @@
 """A saved news page (HTML) -> Article: main text as Markdown, plus the page's metadata.
 
 trafilatura finds the main content; we choose its settings and retry when it
-under-delivers (``main_text``), drop the headline, standfirst, date line and byline it
-keeps at the top (``html_lead``), and write the Markdown ourselves (``html_markdown``) so
-no page markup survives. Metadata comes from ``html_meta``.
+under-delivers (``main_text``). Around it: related-link inserts leave the page first
+(``html_inserts``); the headline, standfirst, date line and byline it keeps at the top go
+(``html_lead``), and so do the credit lines, sign-offs and outlet notices at the bottom
+(``html_tail``); we write the Markdown ourselves (``html_markdown``) so no page markup
+survives. Metadata comes from ``html_meta``.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def extract_html(data: str | bytes, url: str | None = None,
     meta = page_meta(tree, url)
     etree.strip_elements(tree, *NOT_CONTENT, with_tail=False)
     drop_link_inserts(tree)
-    head = page_head(tree)
+    head = page_head(tree)  # before extraction, which rewrites the tree
     blocks, dateline = drop_lead(main_text(tree, meta.url), meta, head)
     blocks = drop_tail(blocks, meta.site_name)
     body = "\n\n".join(blocks)

@@ -64,8 +64,8 @@ def drop_link_inserts(tree: HtmlElement) -> int:
                 found.append(block)
         elif (parent := block.getparent()) is not None and parent.tag in ("ul", "ol"):
             lists[parent] = None
-    found += [items for items in lists
-              if all(item.tag == "li" and is_link_insert(item) for item in items)]
+    found += [listing for listing in lists
+              if all(item.tag == "li" and is_link_insert(item) for item in listing)]
     for element in found:
         element.drop_tree()
     return len(found)

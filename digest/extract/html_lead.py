@@ -39,7 +39,8 @@ def _folded_text(text: str) -> str:
 
 def page_head(tree: HtmlElement) -> PageHead:
     """The headlines of a parsed page and what shares a parent element with them."""
-    headlines, beside = set(), set()
+    headlines: set[str] = set()
+    beside: set[str] = set()
     for h1 in tree.iter("h1"):
         headlines.add(_folded_text(h1.text_content()))
         parent = h1.getparent()
