@@ -36,12 +36,11 @@ def salience(article: Article, ctx: Context) -> list[tuple[str, float]]:
     actors = ctx.registries.actors
     scores: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
-    offset = 0
-    for seg in article_text(article, ctx).segments:
-        for m in matcher.find(seg.folded):
-            scores[m.value] += WEIGHTS[seg.part] * KIND_WEIGHTS.get(actors[m.value].kind, 1.0)
-            first.setdefault(m.value, offset + m.start)
-        offset += len(seg.folded) + 1
+    text = article_text(article, ctx)
+    for m in matcher.find(text.folded):
+        weight = WEIGHTS[text.part_at(m.start)]
+        scores[m.value] += weight * KIND_WEIGHTS.get(actors[m.value].kind, 1.0)
+        first.setdefault(m.value, m.start)
     return sorted(scores.items(), key=lambda item: (-item[1], first[item[0]]))
 
 

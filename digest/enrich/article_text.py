@@ -8,8 +8,10 @@ holds one entry at a time.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from ..article import Article
 from ..pipeline import Context
@@ -39,6 +41,20 @@ class ArticleText:
     @cached_property
     def body_plain(self) -> str:
         return "\n\n".join(s.text for s in self.segments if s.part != "title")
+
+    @cached_property
+    def folded(self) -> str:
+        """The folded segments joined by line breaks, which no registry phrase spans:
+        one matcher pass serves the whole article."""
+        return "\n".join(s.folded for s in self.segments)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return list(accumulate((len(s.folded) + 1 for s in self.segments[:-1]), initial=0))
+
+    def part_at(self, offset: int) -> str:
+        """The part ("title", "lead", "body") an offset in ``folded`` falls in."""
+        return self.segments[bisect_right(self._starts, offset) - 1].part
 
 
 def _make(article: Article) -> ArticleText:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from itertools import pairwise
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -24,8 +24,8 @@ _AR_PREFIX = ("و",)
 _AR_PREFIX_BEFORE_AL = ("وب", "ول", "وف", "و", "ب", "ل", "ف")
 
 
-@dataclass(frozen=True)
-class Match(Generic[V]):
+class Match(NamedTuple, Generic[V]):
+    # A named tuple: thousands are made per article, and a frozen dataclass is slow to make.
     start: int  # offsets in the folded text
     end: int
     value: V
@@ -48,11 +48,9 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping whole-word matches in ``folded`` (a ``norm``ed text), in order."""
         if not self.size or not folded:
             return []
-        found: list[Match[V]] = []
-        for last, (length, value) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if _whole_word(folded, start, end):
-                found.append(Match(start, end, value))
+        found = [Match(last - length + 1, last + 1, value)
+                 for last, (length, value) in self._automaton.iter(folded)
+                 if _whole_word(folded, last - length + 1, last + 1)]
         return _longest_first(found)
 
 
@@ -74,8 +72,8 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def _longest_first(found: list[Match[V]]) -> list[Match[V]]:
     """Drop matches that overlap a longer one ("Sayyid Hassan Nasrallah" > "Hassan")."""
-    if len(found) < 2:
-        return found
+    if len(found) < 2 or all(a.end <= b.start for a, b in pairwise(found)):
+        return found  # already in order and apart: the usual case
     starts: list[int] = []  # kept spans, sorted and disjoint
     kept: list[Match[V]] = []
     for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import mul
 
 from ..article import Article
 from ..pipeline import Context
@@ -50,6 +53,20 @@ def _terms(folded: str) -> Counter[str]:
     return Counter(_WORD.findall(folded))
 
 
+def _actors_by_sentence(sentences: list[_Sentence], actors: set[str], ctx: Context
+                        ) -> list[set[str]]:
+    """The article's actors each sentence names, from one pass over all of them (a line
+    break between sentences, which no name spans)."""
+    named: list[set[str]] = [set() for _ in sentences]
+    if not actors:
+        return named
+    starts = list(accumulate((len(s.folded) + 1 for s in sentences[:-1]), initial=0))
+    for m in actor_matcher(ctx).find("\n".join(s.folded for s in sentences)):
+        if m.value in actors:
+            named[bisect_right(starts, m.start) - 1].add(m.value)
+    return named
+
+
 def _score(sentences: list[_Sentence], title: str, actors: set[str], ctx: Context) -> None:
     n = len(sentences)
     df: Counter[str] = Counter()
@@ -57,30 +74,29 @@ def _score(sentences: list[_Sentence], title: str, actors: set[str], ctx: Contex
         df.update(s.terms.keys())
     # Words found in most sentences ("yang", "the") weigh little: no stop-word list needed.
     idf = {t: math.log((1 + n) / (1 + d)) + 0.1 for t, d in df.items()}
-    # Each sentence's tf-idf vector, made once; the centroid is their sum.
-    vectors = [{t: count * idf[t] for t, count in s.terms.items()} for s in sentences]
-    centroid: Counter[str] = Counter()
-    for vector in vectors:
-        centroid.update(vector)
-    centroid_norm = math.sqrt(sum(v * v for v in centroid.values()))
+    # The centroid is the sum of the sentences' tf-idf vectors: the text's counts times idf.
+    # (Sentences are joined by a space, which no term can span.)
+    total = _terms(" ".join(s.folded for s in sentences))
+    centroid = {t: count * idf[t] for t, count in total.items()}
+    centroid_norm = math.sqrt(sum(map(mul, centroid.values(), centroid.values())))
+    # Per term, what one occurrence adds to a sentence's dot product with the centroid
+    # and to its squared norm: each cosine is then two sums over C-level maps.
+    to_dot = {t: idf[t] * c for t, c in centroid.items()}
+    to_norm = {t: w * w for t, w in idf.items()}
     title_terms = set(_terms(norm(title)))
-    matcher = actor_matcher(ctx) if actors else None
-    for s, vector in zip(sentences, vectors, strict=True):
+    named = _actors_by_sentence(sentences, actors, ctx)
+    for s in sentences:
+        terms, counts = s.terms.keys(), s.terms.values()
+        dot = sum(map(mul, counts, map(to_dot.__getitem__, terms)))
+        own = math.sqrt(sum(map(mul, map(mul, counts, counts), map(to_norm.__getitem__, terms))))
+        cosine = dot / (own * centroid_norm) if own and centroid_norm else 0.0
         position = 1.0 / math.sqrt(1 + s.index)
-        overlap = (len(title_terms & s.terms.keys()) / len(title_terms)) if title_terms else 0.0
-        named = {m.value for m in matcher.find(s.folded)} & actors if matcher else set()
-        mentions = min(1.0, len(named) / 2)
+        overlap = (len(title_terms & terms) / len(title_terms)) if title_terms else 0.0
+        mentions = min(1.0, len(named[s.index]) / 2)
         length = 1.0 if s.words <= 40 else 40 / s.words
         s.score = length * (
             WEIGHTS["position"] * position + WEIGHTS["title"] * overlap
-            + WEIGHTS["centroid"] * _cosine(vector, centroid, centroid_norm)
-            + WEIGHTS["actors"] * mentions)
-
-
-def _cosine(vector: dict[str, float], centroid: Counter[str], centroid_norm: float) -> float:
-    dot = sum(w * centroid[t] for t, w in vector.items())
-    own = math.sqrt(sum(w * w for w in vector.values()))
-    return dot / (own * centroid_norm) if own and centroid_norm else 0.0
+            + WEIGHTS["centroid"] * cosine + WEIGHTS["actors"] * mentions)
 
 
 def _choose(sentences: list[_Sentence]) -> list[_Sentence]:

@@ -46,13 +46,12 @@ def topic_scores(article: Article, ctx: Context) -> list[tuple[str, int]]:
     matcher = topic_matcher(ctx, article.lang)
     scores: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
-    offset = 0
-    for seg in article_text(article, ctx).segments:
-        for m in matcher.find(seg.folded):
-            for ident in m.value:
-                scores[ident] += TITLE_WEIGHT if seg.part == "title" else 1
-                first.setdefault(ident, offset + m.start)
-        offset += len(seg.folded) + 1
+    text = article_text(article, ctx)
+    for m in matcher.find(text.folded):
+        weight = TITLE_WEIGHT if text.part_at(m.start) == "title" else 1
+        for ident in m.value:
+            scores[ident] += weight
+            first.setdefault(ident, m.start)
     return sorted(scores.items(), key=lambda item: (-item[1], first[item[0]]))
 
 
