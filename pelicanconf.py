@@ -50,6 +50,7 @@ FEED_MAX_ITEMS = 30
 
 DIGEST_HOME_DAYS = 7  # the home page shows the newest week of articles…
 DIGEST_HOME_MAX = 60  # …at most this many
+DIGEST_HOME_MIN = 12  # …and at least this many, however old
 DIGEST_RELATED_ACTORS = 8
 
 # Escape everything; only sanitised article HTML is marked safe in the templates.

@@ -214,24 +214,8 @@ def test_sample_mix():
     assert kinds.count("text") >= 18 and kinds.count("html") >= 8 and "feeds" in kinds
 
 
-NO_DATE = "the date stage finds no date in this layout"
-# Defects of the extractors at the time of writing, reported to their owners; each
-# marker goes once the extractor gets the sample right.
-KNOWN: dict[tuple[str, str], str] = {
-    **{(aspect, "text/ar-2026-09-07-cairo-palestinian-factions.txt"): NO_DATE
-       for aspect in ("title", "date", "lang", "body")},
-    **{("inserts", f"text/{name}"): NO_DATE
-       for name in ("ar-2026-09-07-cairo-palestinian-factions.txt",)},
-}
-
-
-def cases(aspect: str) -> list:
-    """(sample, article index) for every article, marked when a known defect applies."""
-    return [
-        pytest.param(name, i, marks=pytest.mark.xfail(reason=KNOWN[aspect, name], strict=True))
-        if (aspect, name) in KNOWN else pytest.param(name, i)
-        for name, arts in EXPECTED.items() for i in range(len(arts))
-    ]
+# (sample, article index) for every article the samples hold.
+CASES = [(name, i) for name, arts in EXPECTED.items() for i in range(len(arts))]
 
 
 def article(extracted: dict[str, list[dict]], name: str, index: int) -> dict:
@@ -240,22 +224,22 @@ def article(extracted: dict[str, list[dict]], name: str, index: int) -> dict:
     return articles[index]
 
 
-@pytest.mark.parametrize(("name", "index"), cases("title"))
+@pytest.mark.parametrize(("name", "index"), CASES)
 def test_title(extracted, name, index):
     assert article(extracted, name, index)["title"] == EXPECTED[name][index][2]
 
 
-@pytest.mark.parametrize(("name", "index"), cases("date"))
+@pytest.mark.parametrize(("name", "index"), CASES)
 def test_date(extracted, name, index):
     assert str(article(extracted, name, index)["date"])[:10] == EXPECTED[name][index][1]
 
 
-@pytest.mark.parametrize(("name", "index"), cases("lang"))
+@pytest.mark.parametrize(("name", "index"), CASES)
 def test_language(extracted, name, index):
     assert article(extracted, name, index)["lang"] == EXPECTED[name][index][0]
 
 
-@pytest.mark.parametrize(("name", "index"), cases("body"))
+@pytest.mark.parametrize(("name", "index"), CASES)
 def test_body(extracted, name, index):
     body = article(extracted, name, index)["body"]
     assert len(body.split()) >= MIN_BODY_WORDS
@@ -267,7 +251,7 @@ INSERTS = ("baca juga", "read more", "related:", "lire aussi", "à lire aussi", 
            "lesen sie auch", "mehr zum thema", "lee también", "artikel terkait")
 
 
-@pytest.mark.parametrize(("name", "index"), cases("inserts"))
+@pytest.mark.parametrize(("name", "index"), CASES)
 def test_no_read_more_inserts(extracted, name, index):
     body = article(extracted, name, index)["body"]
     kept = [p for p in body.split("\n\n") if p.strip().lower().startswith(INSERTS)]

@@ -36,7 +36,7 @@ def build(root: Path, search: bool = True) -> BuildResult:
     root.mkdir(parents=True, exist_ok=True)
     (root / "digest.toml").write_text(TOML.format(content=FIXTURE), encoding="utf-8")
     return build_site(load_config(root / "digest.toml"), settings_file=SETTINGS,
-                      search=search, overrides={"DEFAULT_PAGINATION": 3})
+                      search=search, overrides={"DEFAULT_PAGINATION": 3, "DIGEST_HOME_MIN": 3})
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,8 @@ def test_builds_published_articles_only(site: BuildResult) -> None:
 def test_home_is_the_latest_week_grouped_by_topic(site: BuildResult) -> None:
     doc = page(site, "/")
     groups = [text(h) for h in doc.cssselect("section.group > h2")]
-    # Registry order; the window is the 7 days up to the newest article (2021-07-06).
+    # Registry order; the window is the 7 days up to the newest article (2021-07-06),
+    # which holds more than the minimum of 3 articles.
     assert groups == ["Lebanon", "Israel and Palestine", "Indonesian politics",
                       "Southeast Asia"]
     titles = [text(a) for a in doc.cssselect(".item-title a")]
@@ -242,3 +243,13 @@ def test_two_builds_are_identical(site: BuildResult, tmp_path: Path) -> None:
     site_files = {k for k in first if not k.startswith(unstable)}
     assert site_files == {k for k in second if not k.startswith(unstable)}
     assert [k for k in sorted(site_files) if first[k] != second[k]] == []
+
+
+def test_a_quiet_week_still_shows_the_minimum_number_of_articles(tmp_path: Path) -> None:
+    root = tmp_path / "quiet"
+    root.mkdir()
+    (root / "digest.toml").write_text(TOML.format(content=FIXTURE), encoding="utf-8")
+    result = build_site(load_config(root / "digest.toml"), settings_file=SETTINGS, search=False,
+                        overrides={"DIGEST_HOME_DAYS": 1, "DIGEST_HOME_MIN": 5})
+    doc = lxml_html.parse(str(result.output / "index.html")).getroot()
+    assert len(doc.cssselect(".item-title a")) == 5

@@ -29,6 +29,7 @@ class DigestGenerator(Generator):
             list(self.context.get("articles", [])), state.registries,
             home_days=self.settings.get("DIGEST_HOME_DAYS", 7),
             home_max=self.settings.get("DIGEST_HOME_MAX", 60),
+            home_min=self.settings.get("DIGEST_HOME_MIN", 12),
             related_max=self.settings.get("DIGEST_RELATED_ACTORS", 8))
         items = digest.articles
         for article in items:

@@ -62,7 +62,7 @@ def newest_first(articles: list[Item]) -> list[Item]:
 
 
 def build(articles: list[Item], registries: Registries, *, home_days: int = 7,
-          home_max: int = 60, related_max: int = 8) -> Digest:
+          home_max: int = 60, home_min: int = 12, related_max: int = 8) -> Digest:
     ordered = newest_first(articles)
     digest = Digest(articles=ordered)
     by_topic: dict[str, list[Item]] = defaultdict(list)
@@ -93,7 +93,7 @@ def build(articles: list[Item], registries: Registries, *, home_days: int = 7,
     }
     digest.timeline = {ident: sorted(c.items(), reverse=True) for ident, c in months.items()}
     digest.archive = _archive(ordered)
-    digest.home = _home(ordered, registries, home_days, home_max)
+    digest.home = _home(ordered, registries, home_days, home_min, home_max)
     kinds: dict[str, list[str]] = defaultdict(list)
     for ident in sorted(by_actor, key=lambda i: (names.get(i, i), i)):
         kinds[registries.actors[ident].kind].append(ident)
@@ -116,9 +116,10 @@ def _archive(ordered: list[Item]) -> list[Month]:
     return months
 
 
-def _home(ordered: list[Item], registries: Registries, days: int,
+def _home(ordered: list[Item], registries: Registries, days: int, minimum: int,
           limit: int) -> list[tuple[str | None, list[Item]]]:
-    """The latest digest: the newest ``days`` days of articles (at most ``limit``), by topic.
+    """The latest digest: the newest ``days`` days of articles, by topic; never fewer than
+    ``minimum`` articles (a quiet week still shows a digest) nor more than ``limit``.
 
     The window ends at the newest article, not today, so the same content always
     gives the same home page.
@@ -126,7 +127,7 @@ def _home(ordered: list[Item], registries: Registries, days: int,
     if not ordered:
         return []
     since = _day(ordered[0]) - dt.timedelta(days=days - 1)
-    latest = [a for a in ordered[:limit] if _day(a) >= since]
+    latest = [a for i, a in enumerate(ordered[:limit]) if i < minimum or _day(a) >= since]
     groups: dict[str | None, list[Item]] = defaultdict(list)
     for item in latest:
         groups[item.topics[0].slug if item.topics else None].append(item)
