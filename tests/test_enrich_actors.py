@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from digest.article import Article
 from digest.enrich.actors import actor_matcher, salience, tag_actors
+from digest.enrich.matcher import PhraseMatcher
+from digest.enrich.text import norm
 
 
 def tagged(ctx, title: str = "", body: str = "", **kw) -> list[str]:
@@ -75,3 +77,33 @@ def test_automaton_is_built_once(ctx) -> None:
     built = ctx.cache["actors"]
     tagged(ctx, body="Israel")
     assert ctx.cache["actors"] is built
+
+
+def test_arabic_proclitics_before_names_of_several_words(ctx) -> None:
+    # ل + حزب الله ("for Hezbollah"), ب, ك, and و/ف followed by one of them.
+    for prefix in ("ل", "ب", "ك", "و", "ف", "ول", "فب"):
+        assert tagged(ctx, body=f"قال مسؤول {prefix}حزب الله إن الوفد وصل.") == ["hezbollah"]
+    # Two letters that are no proclitic make another word.
+    assert tagged(ctx, body="قال مسؤول بلحزب الله.") == []
+
+
+def test_one_word_names_take_only_the_conjunction(ctx) -> None:
+    assert tagged(ctx, body="التقى وحماس.") == ["hamas"]
+    for word in ("بحماس", "لحماس", "كحماس", "فحماس"):  # "with enthusiasm"…
+        assert tagged(ctx, body=f"تحدثوا {word} كبير.") == [], word
+
+
+def test_country_names_take_any_proclitic(ctx) -> None:
+    assert tagged(ctx, body="وصل الوفد بإسرائيل ثم عاد للبنان.") == ["israel", "lebanon"]
+
+
+def test_names_with_the_article_and_the_assimilated_lam() -> None:
+    matcher = PhraseMatcher([("الجزيرة", "al-jazeera"), ("المنار", "al-manar")])
+
+    def found(text: str) -> list[str]:
+        return [m.value for m in matcher.find(norm(text))]
+    assert found("قالت الجزيرة") == ["al-jazeera"]
+    assert found("قال بالجزيرة ثم وللمنار") == ["al-jazeera", "al-manar"]
+    assert found("صرح للجزيرة") == ["al-jazeera"]  # ل + الجزيرة drops the alif
+    assert found("لجزيرة صغيرة") == []  # "for an island": no article, no name
+    assert found("الجزيرةالعربية") == []

@@ -35,6 +35,14 @@ WIB = dt.timezone(dt.timedelta(hours=7))
     ("9.7.2024", "de", dt.date(2024, 7, 9)),
     ("7/13/2024", "en", dt.date(2024, 7, 13)),  # month first only when it must be
     ("14:02 WIB", "id", None),
+    # Page date lines of the samples.
+    ("نشر بتاريخ: 2026/09/07 - 18:45", "ar", dt.date(2026, 9, 7)),  # year first
+    ("٢٠٢٦/٠٩/٠٧", "ar", dt.date(2026, 9, 7)),
+    ("2026.04.09", "de", dt.date(2026, 4, 9)),
+    ("Stand: 09.04.2026 14:37 Uhr", "de", dt.date(2026, 4, 9)),
+    ("Senin, 20/04/2026 07:30", "id", dt.date(2026, 4, 20)),
+    ("2026/13/07", "ar", None),  # no month 13, and never read as year, day, month
+    ("12026/09/07", "ar", None),
 ])
 def test_formats(ctx, text: str, lang: str, expected) -> None:
     assert parse_date(text, ctx, lang) == expected
@@ -55,6 +63,22 @@ def test_hint_comes_first(ctx) -> None:
     article = Article(title="Berita 1 Mei 2024", body="Jakarta, 2 Mei 2024 – isi.",
                       lang="id", hints={"date_text": "Jumat, 3 Mei 2024 | 08:00 WIB"})
     assert find_date(article, ctx).date == dt.datetime(2024, 5, 3, 8, 0, tzinfo=WIB)
+
+
+def test_page_date_line_wins_over_an_event_date_in_the_lead(ctx) -> None:
+    # The sample id-2026-04-20: the lead dates the ceremony the day before.
+    article = Article(
+        title="850 Prajurit Kontingen Garuda Diberangkatkan ke Lebanon Selatan",
+        body="Jakarta — Sebanyak 850 prajurit TNI diberangkatkan ke Lebanon selatan. "
+             "Upacara digelar di Sentul, Bogor, Minggu (19/4/2026).",
+        lang="id", hints={"date_text": "Senin, 20/04/2026 07:30"})
+    assert find_date(article, ctx).date == dt.date(2026, 4, 20)
+
+
+def test_body_date_is_the_fallback_when_the_date_line_says_nothing(ctx) -> None:
+    article = Article(title="Berita", body="JAKARTA, Minggu (19/4/2026) – Isi.", lang="id",
+                      hints={"date_text": "Diperbarui 07:30"})
+    assert find_date(article, ctx).date == dt.date(2026, 4, 19)
 
 
 def test_top_of_body(ctx) -> None:

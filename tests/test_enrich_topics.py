@@ -43,3 +43,9 @@ def test_ordered_by_score_and_editor_topics_kept(ctx) -> None:
                       topics=["indonesia-politics"])
     assert tag_topics(article, ctx).topics == [
         "indonesia-politics", "israel-palestine", "lebanon"]
+
+
+def test_arabic_keywords_after_a_preposition(ctx) -> None:
+    # "in Gaza", "for Lebanon": a keyword is a place or a concept, whatever the proclitic.
+    article = Article(title="", body="وصلت المساعدات بغزة. وفي بيروت، ولغزة أيضا.", lang="ar")
+    assert topic_scores(article, ctx) == [("israel-palestine", 2), ("lebanon", 1)]

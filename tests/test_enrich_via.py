@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.article import Article
-from digest.enrich.via import cited_outlets, find_via
+from digest.enrich.via import _CUE, CUE_STEMS, cited_outlets, find_via
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,9 +37,50 @@ def test_cues_in_several_languages(ctx, text: str, expected: list[str]) -> None:
     "Polisi melaporkan dua korban.",  # a capital that only starts the sentence
     "Dabei wurden laut Polizei drei Menschen verletzt.",
     "ذكرت الوزارة أن الوفد وصل.",  # "the ministry said"
+    # A connective and an NGO before "melaporkan": neither is an outlet.
+    "Adapun MER-C melaporkan dua relawan telah tiba di Rafah.",
+    "Kementerian Kesehatan Gaza melaporkan 40 korban.",
+    "The World Health Organization reported 40 cases.",
+    "Así lo informó el Ministerio de Defensa.",  # a ministry after a verb cue
+    "Der Sprecher berichtete von Schäden.",
 ])
 def test_not_attributions(ctx, text: str) -> None:
     assert cited_outlets(text, ctx) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adapun Reuters melaporkan dua korban.", ["Reuters"]),  # the outlet's words only
+    ("Harian Kompas melaporkan dua korban.", ["Kompas"]),  # an outlet word before it
+    ("The Jerusalem Post reported the strike.", ["The Jerusalem Post"]),  # one inside it
+    ("Al Jazeera reported the strike.", ["Al Jazeera"]),  # a known broadcaster
+    ("Press TV melaporkan serangan itu.", ["Press TV"]),  # a registry outlet
+    ("Ainsi rapporte l'AFP.", ["AFP"]),
+])
+def test_a_name_before_a_verb_cue_needs_evidence(ctx, text: str, expected: list[str]) -> None:
+    assert cited_outlets(text, ctx) == expected
+
+
+def test_every_cue_holds_a_stem() -> None:
+    # The stems gate where the cue pattern runs: a cue without one would never be found.
+    examples = ["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "memetik",
+                "seperti dilaporkan oleh", "sebagaimana diberitakan", "dilaporkan oleh",
+                "menurut laporan", "menurut", "melaporkan", "memberitakan", "as reported by",
+                "citing", "according to", "has reported", "reports", "rapporté par",
+                "cité par", "selon", "d'après", "d’apres", "rapporte", "a rapporté",
+                "rapportait", "berichtete", "meldet", "laut", "nach einem Bericht von",
+                "nach Angaben der", "citada por", "según", "segun", "de acuerdo con",
+                "informó", "reportó", "publicó", "نقلاً عن", "حسبما ذكرت", "ذكرت", "أفادت",
+                "أوردت", "بحسب"]
+    for example in examples:
+        assert _CUE.fullmatch(example), example
+        assert any(stem in example.lower() for stem in CUE_STEMS), example
+
+
+def test_cues_far_apart_and_close_together(ctx) -> None:
+    filler = "Kalimat pengisi tanpa sumber apa pun. " * 30
+    text = (f"Dilansir Press TV, satu. {filler}Menurut Reuters, dua. "
+            f"{filler}\n\nAFP reported three; according to AFP, four.")
+    assert cited_outlets(text, ctx) == ["Press TV", "Reuters", "AFP"]
 
 
 def test_registry_media_get_their_registry_name(ctx) -> None:

@@ -21,10 +21,12 @@ def actor_matcher(ctx: Context) -> PhraseMatcher[str]:
     """Every name and alias of every actor, built once per run."""
     cached = ctx.cache.get("actors")
     if not isinstance(cached, PhraseMatcher):
+        actors = ctx.registries.actors
         cached = PhraseMatcher(
-            (name, actor.id)
-            for actor in ctx.registries.actors.values()
-            for name in actor.all_names
+            ((name, actor.id) for actor in actors.values() for name in actor.all_names),
+            # A country's name stays a name after "in", "for" ("بمصر", "لإيران"); one-word
+            # names of people and groups can be common words ("بحماس": "with enthusiasm").
+            proclitics=lambda ident: actors[ident].kind == "state",
         )
         ctx.cache["actors"] = cached
     return cached

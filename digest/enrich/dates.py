@@ -27,6 +27,9 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
     r"(z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/])")
+# Year first with slashes or dots ("2026/09/07", Arabic and East Asian sites): always
+# year, month, day; no site writes year, day, month.
+_YEAR_FIRST = re.compile(r"(?<![\d/.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)")
 
 
 @dataclass
@@ -148,6 +151,10 @@ def _candidates(text: str, pats: _Patterns, lang: str | None):
         day = _numeric(m, lang)
         if day:
             yield m.start(), _with_time(day, text[m.end():m.end() + 40])
+    for m in _YEAR_FIRST.finditer(text):
+        day = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if day:
+            yield m.start(), _with_time(day, text[m.end():m.end() + 40])
 
 
 def parse_date(text: str, ctx: Context, lang: str | None = None,
@@ -164,7 +171,10 @@ def parse_date(text: str, ctx: Context, lang: str | None = None,
 
 
 def find_date(article: Article, ctx: Context) -> Article:
-    """Keep a date already known (page metadata); else the text's; else ``--date``."""
+    """Keep a date already known (page metadata); else the page's date line (the
+    extractor's ``date_text`` hint); else the title's or the top of the body's, a
+    fallback only, since a lead often dates the event rather than the article; else
+    ``--date``."""
     if article.date is not None:
         return article
     places = [article.hints.get("date_text") or "", article.title,

@@ -7,7 +7,7 @@ of a search does not grow with the size of the registry.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import Generic, NamedTuple, TypeVar
 
@@ -17,11 +17,24 @@ from .text import is_arabic, is_word_char, norm
 
 V = TypeVar("V")
 
-# Arabic writes "and" (و) and, before a definite article, some prepositions (ب, ل, ف)
-# as part of the next word: "وحزب الله", "بالجزيرة". Only these are accepted, because a
-# longer list turns common words into names ("بحماس" means "with enthusiasm").
-_AR_PREFIX = ("و",)
-_AR_PREFIX_BEFORE_AL = ("وب", "ول", "وف", "و", "ب", "ل", "ف")
+# Arabic writes "and" (و, ف) and the prepositions ب, ل, ك ("in", "for", "like") as part
+# of the next word: "وحزب الله", "لحزب الله", "بالجزيرة", "وللجزيرة". They are accepted
+# before a name of several words or one starting with the article ال, where what follows
+# can only be the name. A single word without the article is often a common word too
+# ("بحماس" is "with enthusiasm", not "with Hamas"): it takes only the conjunction و,
+# unless the matcher's owner says its phrases are safe (place names, topic keywords).
+_AR_CONJ = ("و", "ف")
+_AR_PREPOSITIONS = ("ب", "ل", "ك")
+_AR_PROCLITICS = (*_AR_CONJ, *_AR_PREPOSITIONS,
+                  *(c + p for c in _AR_CONJ for p in _AR_PREPOSITIONS))
+_AR_STRICT = ("و",)
+_ARTICLE = "ال"
+# "ل" before "ال" drops the alif: ل + الجزيرة is written للجزيرة. Such a phrase is also
+# stored without its alif ("لجزيرة"), to be matched only after one of these.
+_AR_BEFORE_ASSIMILATED = ("ل", "ول", "فل")
+
+# What the automaton stores per key: (length, value, how the key may be preceded).
+_PLAIN, _LOOSE, _ASSIMILATED = 0, 1, 2
 
 
 class Match(NamedTuple, Generic[V]):
@@ -32,14 +45,28 @@ class Match(NamedTuple, Generic[V]):
 
 
 class PhraseMatcher(Generic[V]):
-    """Find phrases as whole words in text folded with ``norm``; longest match wins."""
+    """Find phrases as whole words in text folded with ``norm``; longest match wins.
 
-    def __init__(self, phrases: Iterable[tuple[str, V]]):
+    ``proclitics(value)`` says whether a one-word phrase of ``value`` may carry any
+    Arabic proclitic, not only "و".
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, V]],
+                 proclitics: Callable[[V], bool] | None = None):
         self._automaton = ahocorasick.Automaton()
+        assimilated: list[tuple[str, tuple[int, V, int]]] = []
         for phrase, value in phrases:
             key = norm(phrase)
-            if key and not self._automaton.exists(key):  # the first owner keeps a phrase
-                self._automaton.add_word(key, (len(key), value))
+            if not key or self._automaton.exists(key):  # the first owner keeps a phrase
+                continue
+            loose = " " in key or key.startswith(_ARTICLE) or bool(
+                proclitics and proclitics(value))
+            self._automaton.add_word(key, (len(key), value, _LOOSE if loose else _PLAIN))
+            if key.startswith(_ARTICLE) and len(key) > len(_ARTICLE):
+                assimilated.append((key[1:], (len(key) - 1, value, _ASSIMILATED)))
+        for key, entry in assimilated:  # never in place of a phrase someone owns
+            if not self._automaton.exists(key):
+                self._automaton.add_word(key, entry)
         self.size = len(self._automaton)
         if self.size:
             self._automaton.make_automaton()
@@ -49,20 +76,26 @@ class PhraseMatcher(Generic[V]):
         if not self.size or not folded:
             return []
         found = [Match(last - length + 1, last + 1, value)
-                 for last, (length, value) in self._automaton.iter(folded)
-                 if _whole_word(folded, last - length + 1, last + 1)]
+                 for last, (length, value, before) in self._automaton.iter(folded)
+                 if _whole_word(folded, last - length + 1, last + 1, before)]
         return _longest_first(found)
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
+def _whole_word(text: str, start: int, end: int, before: int) -> bool:
     if end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
         return False
+    if before == _ASSIMILATED:
+        return _after_proclitic(text, start, _AR_BEFORE_ASSIMILATED)
     if start == 0 or not is_word_char(text[start]) or not is_word_char(text[start - 1]):
         return True
     if not is_arabic(text[start]):
         return False
-    prefixes = _AR_PREFIX_BEFORE_AL if text.startswith("ال", start) else _AR_PREFIX
-    for prefix in prefixes:
+    return _after_proclitic(text, start, _AR_PROCLITICS if before == _LOOSE else _AR_STRICT)
+
+
+def _after_proclitic(text: str, start: int, proclitics: tuple[str, ...]) -> bool:
+    """Whether ``text[:start]`` ends with a word made only of one of ``proclitics``."""
+    for prefix in proclitics:
         head = start - len(prefix)
         if head >= 0 and text.startswith(prefix, head) and (
                 head == 0 or not is_word_char(text[head - 1])):

@@ -36,7 +36,9 @@ def topic_matcher(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ..
                 for word in words:
                     if topic.id not in owners[norm(word)]:
                         owners[norm(word)].append(topic.id)
-    matcher = PhraseMatcher((word, tuple(ids)) for word, ids in owners.items())
+    # A keyword is a place or a concept: "بغزة" ("in Gaza") is still about Gaza.
+    matcher = PhraseMatcher(((word, tuple(ids)) for word, ids in owners.items()),
+                            proclitics=lambda _ids: True)
     ctx.cache[key] = matcher
     return matcher
 
