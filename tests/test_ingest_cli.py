@@ -439,3 +439,19 @@ def test_real_pipeline_feed_and_no_date(root: Path, tmp_path: Path,
     out = lines(capsys)
     assert out[-1] == f"skipped {undated}: no date found (pass --date YYYY-MM-DD)"
     assert [line.split()[0] for line in out[:4]] == ["created", "skipped", "skipped", "created"]
+
+
+def test_source_name_option_wins_source_url_only_fills_gaps(ctx) -> None:
+    from dataclasses import replace
+
+    from digest.extract import extract_inputs
+
+    feed = str(INPUTS / "atom.xml")
+    plain = [a for a in extract_inputs([feed], ctx) if isinstance(a, Article)]
+    assert plain and all(a.source.name for a in plain)  # the feed names itself
+    forced = replace(ctx, source_name="Editor's name", source_url="https://editor.example/x")
+    named = [a for a in extract_inputs([feed], forced) if isinstance(a, Article)]
+    assert {a.source.name for a in named} == {"Editor's name"}
+    # Each entry keeps its own link: one URL forced on a batch would merge its articles.
+    assert [a.source.url for a in named] == [a.source.url for a in plain]
+    assert "https://editor.example/x" not in {a.source.url for a in named}

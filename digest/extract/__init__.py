@@ -134,8 +134,9 @@ def _finish(article: Article, origin: str, ctx: Context) -> Article | Failure:
     article.origin = article.origin or origin
     if not article.body.strip():
         return Failure(article.origin, "no article text found")
-    # Command-line source details fill gaps; they never replace what the input says.
-    article.source.name = article.source.name or ctx.source_name
+    # The editor's --source-name wins over the name a page gives itself. --source-url
+    # only fills a gap: forced onto a batch it would make every article "the same".
+    article.source.name = ctx.source_name or article.source.name
     article.source.url = article.source.url or ctx.source_url
     return article
 
