@@ -49,3 +49,26 @@ def test_arabic_keywords_after_a_preposition(ctx) -> None:
     # "in Gaza", "for Lebanon": a keyword is a place or a concept, whatever the proclitic.
     article = Article(title="", body="وصلت المساعدات بغزة. وفي بيروت، ولغزة أيضا.", lang="ar")
     assert topic_scores(article, ctx) == [("israel-palestine", 2), ("lebanon", 1)]
+
+
+def test_side_topics_below_a_share_of_the_best_are_dropped(ctx) -> None:
+    # israel-palestine 10, lebanon 2: two passing mentions against a story about Gaza.
+    article = Article(title="", body="Gaza. " * 10 + "Beirut. Beirut.", lang="id")
+    assert topic_scores(article, ctx) == [("israel-palestine", 10), ("lebanon", 2)]
+    assert tag_topics(article, ctx).topics == ["israel-palestine"]
+    closer = Article(title="", body="Gaza. " * 6 + "Beirut. Beirut.", lang="id")
+    assert tag_topics(closer, ctx).topics == ["israel-palestine", "lebanon"]
+
+
+def test_at_most_four_topics_and_editor_topics_always_stay(ctx, digest_root: Path) -> None:
+    path = digest_root / "content" / "topics.yml"
+    extra = "".join(f"- id: t{i}\n  name: {{en: T{i}}}\n  keywords:\n    en: [word{i}]\n"
+                    for i in range(6))
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    ctx.registries.topics = load_topics(path)
+    body = " ".join(f"word{i} word{i}." for i in range(6))
+    assert tag_topics(Article(title="", body=body, lang="en"), ctx).topics == [
+        "t0", "t1", "t2", "t3"]  # equal scores: the first mentioned
+    editors = ["a", "b", "c", "d", "e"]
+    assert tag_topics(Article(title="", body=body, lang="en", topics=editors), ctx
+                      ).topics == editors
