@@ -77,3 +77,12 @@ def test_detector_is_built_once(ctx) -> None:
     built = ctx.cache["language"]
     detect("Good morning", ctx)
     assert ctx.cache["language"] is built
+
+
+def test_a_longer_look_when_the_start_is_not_clear_cut(ctx) -> None:
+    # 600 characters of words Indonesian and Malay share, then plainly Malay prose.
+    shared = "Presiden mengumumkan bantuan tunai kepada masyarakat berpenghasilan rendah. "
+    malay = " ".join(m for m, _ in HARD_PAIRS)
+    assert detect(shared * 8 + malay * 2, ctx) == "ms"
+    indonesian = " ".join(i for _, i in HARD_PAIRS)
+    assert detect(shared * 8 + indonesian * 2, ctx) == "id"
