@@ -155,7 +155,7 @@ class ArticleStore:
     def new_path(self, article: Article) -> Path:
         if article.date is None:
             raise DigestError("no date: cannot choose the article's folder", article.origin)
-        base = slugify(article.title)
+        base = slugify(article)
         slug, n = base, 1
         while slug in self.slugs:
             n += 1

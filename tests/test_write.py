@@ -119,8 +119,7 @@ def test_created_path_retrieved_and_no_temp_files(tmp_path: Path) -> None:
     result = ArticleStore(tmp_path).write(article(source=Source(url="https://c.example/1")),
                                           now=NOW)
     assert result.path == tmp_path / "2021" / "pemimpin-hamas-dan-hizbullah-bertemu-di-lebanon.md"
-    assert "retrieved: '2026-11-23T19:00:00Z'" in result.path.read_text() or \
-        "retrieved: 2026-11-23T19:00:00Z" in result.path.read_text()
+    assert "retrieved: 2026-11-23T19:00:00Z\n" in result.path.read_text()
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
 
 
@@ -211,3 +210,10 @@ def test_markup_in_body_is_escaped(tmp_path: Path) -> None:
     text = render_file(article(body=body))
     assert not re.search(r"(?<!\\)<(script|img|/script)", text)
     assert "\\<script>" in text and "3 < 4" in text
+
+
+def test_a_non_latin_title_takes_its_slug_from_the_url(tmp_path: Path) -> None:
+    arabic = article(title="الرئيس بري استقبل وزير الخارجية الإيراني",
+                     source=Source(url="https://x.example/news/berri-receives-araghchi.html"))
+    result = ArticleStore(tmp_path).write(arabic, now=NOW)
+    assert result.path.name == "berri-receives-araghchi.md"
