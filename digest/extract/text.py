@@ -27,11 +27,13 @@ from .text_meta import (
     date_text,
     is_menu,
     is_ui,
+    menu_items,
     parse_byline,
     section_label,
     split_dateline,
     trailing_byline,
 )
+from .text_site import site_name
 from .text_units import Unit, split_units
 
 # Photo captions end with a credit: "(KOMPAS.com/DIMAS ARYO)", "Photo: AFP", "REUTERS/Name".
@@ -114,10 +116,12 @@ def _section(units: list[Unit], kinds: list[Kind], title: int) -> str | None:
         return None
     if label == units[i].text and i > 0:
         # One label alone, not the last item of a menu; a label repeated from the menu
-        # just above the title is the section.
+        # just above the title is the section. A row of items laid out with spaces
+        # ("Se connecter  S'abonner") is interface, not a menu of labels.
         before = units[i - 1]
-        repeated = any(u.text == label for u in units[:i])
-        if section_label(before) == before.text and not is_ui(before) and not repeated:
+        repeated = any(u.text == label or label in menu_items(u) for u in units[:i])
+        if (section_label(before) == before.text and not before.row and not is_ui(before)
+                and not repeated):
             return None
     return label
 
@@ -184,6 +188,7 @@ def extract_text(text: str, origin: str | None = None) -> Article:
                  range(last + 1, min(after, last + 9))):
         _read_meta(units, kinds, span, article)
 
+    article.source.name = site_name(units, (first, last), title)
     article.dateline = split_dateline(paragraphs[0])
     article.body = "\n\n".join(_escape_markdown(p) for p in paragraphs)
     return article

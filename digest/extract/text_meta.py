@@ -69,6 +69,13 @@ def is_menu(unit: Unit) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
 
 
+def menu_items(unit: Unit) -> tuple[str, ...]:
+    """The items of a menu row ("Home | Politik", "Startseite  Inland"), else nothing."""
+    if unit.row:
+        return unit.row
+    return tuple(_MENU_SPLIT_RE.split(unit.text)) if is_menu(unit) else ()
+
+
 def date_text(unit: Unit) -> str:
     """The date part of a date line: "Kompas.com - Selasa, 9 Juli 2024" -> "Selasa, 9 Juli 2024"."""
     parts = _SPACED_DASH_RE.split(unit.text)

@@ -23,6 +23,8 @@ _REFERENCE_RE = re.compile(r"^\s*\d+\.\s+(?:[a-z][a-z0-9+.-]*:|www\.)\S*\s*$", r
 _REFERENCE_HEADINGS = frozenset(
     ("references", "visible links", "hidden links:", "hidden links", "referenzen", "références")
 )
+_ROW_GAP_RE = re.compile(r"\s{2,}")
+_ROW_MAX_CHARS = 160
 _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
 _NO_SPACES_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = frozenset(".!?…؟。！？۔")
@@ -46,6 +48,9 @@ class Unit:
     words: int
     links: int
     ends_sentence: bool
+    # Items of a row laid out with runs of spaces ("Se connecter  S'abonner"), as the
+    # spacing is lost once the text is normalised; empty for other lines.
+    row: tuple[str, ...] = ()
     _folded: str | None = None
 
     @property
@@ -154,12 +159,17 @@ def _unit(block: str) -> Unit | None:
     text = " ".join(block.split())  # also turns NBSP and other spaces into one space
     if not text:
         return None
+    row: tuple[str, ...] = ()
+    if len(text) <= _ROW_MAX_CHARS and "  " in block.strip():
+        items = _ROW_GAP_RE.split(block.strip())
+        if len(items) > 1:
+            row = tuple(" ".join(item.split()) for item in items)
     words = len(text.split(" "))
     if words * 12 < len(text) and _NO_SPACES_RE.search(text):
         words = len(text) // 4  # scripts written without spaces (Thai, CJK): estimate words
     tail = text.rstrip(_CLOSERS)
     ends = bool(tail) and tail[-1] in _SENTENCE_END
-    return Unit(text=text, words=words, links=links, ends_sentence=ends)
+    return Unit(text=text, words=words, links=links, ends_sentence=ends, row=row)
 
 
 def split_units(text: str) -> list[Unit]:
