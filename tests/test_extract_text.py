@@ -10,6 +10,7 @@ from conftest import SEED
 
 from digest.errors import DigestError
 from digest.extract.text import extract_text
+from digest.extract.text_site import copyright_name
 
 SCRAPES = Path(__file__).parent / "fixtures" / "text"
 CASES = sorted(p.stem for p in SCRAPES.glob("*.yml"))
@@ -49,6 +50,7 @@ def test_scrape(case: str) -> None:
     assert article.author == expected.get("author")
     assert article.dateline == expected.get("dateline")
     assert article.hints.get("date_text") == expected.get("date_text")
+    assert article.source.name == expected["source_name"]
     assert article.paragraphs == expected["paragraphs"]
     for chrome in expected["chrome"]:
         assert chrome not in article.body, chrome
@@ -238,3 +240,141 @@ def test_wrapped_dump_joins_lower_case_continuations_of_long_lines_only() -> Non
     assert article.author == "Ann Lee"
     assert [" ".join(p.split()[:2]) for p in article.paragraphs] == [
         "The harbour", "Boats will", "Passengers' groups"]
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "text"
+# The outlet each sample scrape names in its footer (or masthead).
+SAMPLE_OUTLETS = {
+    "ar-2026-03-08-cairo-gaza-reconstruction": "بوابة النيل الإخبارية",
+    "ar-2026-06-16-salam-world-bank-south": "موقع الأرز نيوز",
+    "ar-2026-09-07-cairo-palestinian-factions": "شبكة المشرق الإخبارية",  # "لشبكة …"
+    "de-2026-04-09-wadephul-beirut": "Nachrichten Heute",
+    "de-2026-08-27-pistorius-marine-unifil": "Rundschau Online",
+    "en-2026-02-23-araghchi-beirut-visit": "Middle East Wire",
+    "en-2026-03-24-beirut-reconstruction-conference": "The Levant Ledger",
+    "en-2026-07-10-asean-ministers-gaza": "Southeast Asia Observer",
+    "en-2026-07-15-unifil-drawdown-plan": "World Brief",  # "World Brief Media Ltd."
+    "es-2026-06-04-albares-madrid-palestina": "Diario del Mediterráneo",
+    "fr-2026-05-19-paris-soutien-armee-libanaise": "Le Courrier International du Levant",
+    "fr-2026-10-21-barrot-jakarta": "Regards d'Asie",
+    "id-2026-01-14-menlu-lebanon-jakarta": "Warta Nusantara",
+    "id-2026-02-03-merc-relawan-gaza": "Kabar Harian Nusantara",
+    "id-2026-03-12-baznas-konvoi-rafah": "Suara Warta Online",
+    "id-2026-04-20-garuda-unifil-rotasi": "Portal Pertahanan",
+    "id-2026-05-26-dpr-komisi-i-palestina": "Parlemen News",  # masthead "PARLEMEN NEWS"
+    "id-2026-06-12-mui-donasi-lebanon": "Islam Digest",
+    "id-2026-08-18-prabowo-pm-palestina": "NUSANTARAPOS.ID",
+    "id-2026-10-08-kri-rumah-sakit-el-arish": "Berita Satu Nusa",
+    "ms-2026-04-15-wisma-putra-bantuan-gaza": "Berita Semasa",  # "… Sdn Bhd"
+    "ms-2026-09-17-malaysia-indonesia-suruhanjaya": "Suara Nusantara Online",
+}
+
+
+def test_outlet_table_covers_every_text_sample() -> None:
+    assert set(SAMPLE_OUTLETS) == {p.stem for p in SAMPLES.glob("*.txt")}
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_OUTLETS))
+def test_sample_outlet(sample: str) -> None:
+    article = extract_text(_read(SAMPLES / f"{sample}.txt"))
+    assert article.source.name == SAMPLE_OUTLETS[sample]
+
+
+@pytest.mark.parametrize(("sample", "section"), [
+    # "Se connecter  S'abonner" / "Suscríbete   Iniciar sesión" above the label: a row of
+    # interface items, not the menu the label ends.
+    ("fr-2026-05-19-paris-soutien-armee-libanaise", "Moyen-Orient"),
+    ("es-2026-06-04-albares-madrid-palestina", "INTERNACIONAL"),
+    # A search prompt above the label; the label is an item of the menu row at the top.
+    ("ar-2026-09-07-cairo-palestinian-factions", "فلسطين"),
+])
+def test_sample_section_below_interface_row(sample: str, section: str) -> None:
+    assert extract_text(_read(SAMPLES / f"{sample}.txt")).section == section
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("© 2026 Warta Nusantara. Hak cipta dilindungi undang-undang.", "Warta Nusantara"),
+    ("Copyright © 2026 Middle East Wire. All rights reserved.", "Middle East Wire"),
+    ("(c) 2026 The Levant Ledger", "The Levant Ledger"),
+    ("Hakcipta Terpelihara © 2026 Berita Semasa Sdn Bhd", "Berita Semasa"),
+    ("جميع الحقوق محفوظة © 2026 بوابة النيل الإخبارية", "بوابة النيل الإخبارية"),
+    ("© جميع الحقوق محفوظة لشبكة المشرق الإخبارية 2026", "شبكة المشرق الإخبارية"),
+    ("NUSANTARAPOS.ID (c) 2026 | Pedoman Media Siber | Redaksi | Kontak", "NUSANTARAPOS.ID"),
+    ("Hak Cipta 2026 Parlemen News", "Parlemen News"),
+    ("© Le Courrier International du Levant 2026 - Tous droits réservés",
+     "Le Courrier International du Levant"),
+    ("© 2008 - 2024 Kompas.com. All rights reserved.", "Kompas.com"),
+    ("All content © 2026 Southeast Asia Observer", "Southeast Asia Observer"),
+    ("Hak Cipta © 2026 Portal Pertahanan. Semua Hak Dilindungi.", "Portal Pertahanan"),
+    ("© 2026 World Brief Media Ltd.", "World Brief Media"),
+    ("COPYRIGHT (C) 2024 Hafenblatt Verlag GmbH. Alle Rechte vorbehalten.",
+     "Hafenblatt Verlag"),
+    ("© 2024 Editorial Ejemplo S.A. Todos los derechos reservados.", "Editorial Ejemplo"),
+    ("Copyright 2024 Kestrel Valley Courier. All rights reserved. This material may not be "
+     "published, broadcast, rewritten, or redistributed.", "Kestrel Valley Courier"),
+    ("© 2024 PT Kabar Media Nusantara", "Kabar Media Nusantara"),
+    ("Example Times © 2024", "Example Times"),
+    ("© 2024 | Example Times", "Example Times"),
+    ("جميع الحقوق محفوظة للمركز الإعلامي الفلسطيني 2024", "المركز الإعلامي الفلسطيني"),
+    ("جميع الحقوق محفوظة © 2024 لبنان اليوم", "لبنان اليوم"),  # a name opening with ل
+    ("© 2024 Regards d'Asie", "Regards d'Asie"),
+])
+def test_copyright_name(line: str, name: str) -> None:
+    assert copyright_name(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "Hak cipta dilindungi undang-undang.",  # a rights clause, no name
+    "© 2026 | Pedoman Media Siber | Redaksi | Kontak",  # which item is the outlet? none
+    "© 2026. All rights reserved.",
+    "Copyright © 2024 The",  # a function word alone is no name
+    "Copyright 2024: the photographs may not be reproduced without permission",
+])
+def test_copyright_line_without_a_name(line: str) -> None:
+    assert copyright_name(line) is None
+
+
+def test_copyright_in_the_body_is_not_the_outlet() -> None:
+    # Read as a footer this would name "Harbour Holdings"; as a sentence it is text.
+    sentence = "Copyright 2023 Harbour Holdings."
+    assert copyright_name(sentence) == "Harbour Holdings"
+    article = extract_text(_page(*_PARAGRAPHS[:2], sentence, *_PARAGRAPHS[2:]))
+    assert sentence in article.paragraphs
+    assert article.source.name is None
+
+
+def test_footer_outlet_beats_masthead_and_keeps_its_capitalisation() -> None:
+    page = "\n\n".join(["HAFENBLATT NEWS", "Home", "Harbour board approves new ferry timetable",
+                         *_PARAGRAPHS, "Tags: Hafen", "© 2024 Hafenblatt News"])
+    assert extract_text(page).source.name == "Hafenblatt News"
+
+
+def test_outlet_from_a_title_line_naming_the_site() -> None:
+    title = "Harbour board approves new ferry timetable"
+    for line, name in ((f"{title} - Harbour Gazette", "Harbour Gazette"),
+                       (f"{title} | Harbour Gazette", "Harbour Gazette"),
+                       (f"Harbour Gazette | {title}", "Harbour Gazette"),
+                       # a line that does not repeat the headline names nothing
+                       ("Harbour Gazette - Local news", None)):
+        article = extract_text("\n\n".join([line, "Home", title, *_PARAGRAPHS]))
+        assert article.title == title
+        assert article.source.name == name, line
+
+
+def test_outlet_from_a_domain_masthead_only_at_the_top() -> None:
+    top = extract_text("\n\n".join(["harbourgazette.co.uk", _page(*_PARAGRAPHS)]))
+    assert top.source.name == "harbourgazette.co.uk"
+    bottom = extract_text("\n\n".join([_page(*_PARAGRAPHS), "Tags: Hafen",
+                                        "harbourgazette.co.uk"]))
+    assert bottom.source.name is None
+
+
+def test_row_of_interface_items_above_the_label_is_not_a_menu() -> None:
+    """A label below a row laid out with spaces is the section; below a one-per-line menu
+    it is the menu's last item."""
+    row = "\n".join(["Sign in   Subscribe", "Europe", "Harbour board approves new ferry timetable",
+                     *_PARAGRAPHS])
+    assert extract_text(row).section == "Europe"
+    menu = "\n".join(["World", "Sport", "Europe", "Harbour board approves new ferry timetable",
+                      *_PARAGRAPHS])
+    assert extract_text(menu).section is None

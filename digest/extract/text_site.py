@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .text_cues import STOP_WORDS
 from .text_units import Unit, fold_fast
 
 # Cheap filters for a copyright line (on the folded text, so "(C)" and "HAK CIPTA" match).
@@ -178,6 +179,8 @@ def _is_name(text: str) -> bool:
             lower += 1
             if len(word) > 4:
                 return False  # "dilindungi", "reserved": a clause, not a name
+    if all(w.casefold() in STOP_WORDS for w in words):
+        return False  # "The", "Di": a cut-off name or a word of a sentence
     head = next(c for c in text if c.isalnum())
     return not head.islower() and lower * 2 < len(words)
 
