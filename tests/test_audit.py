@@ -125,20 +125,29 @@ def served(site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["home", "article", "actor", "search"])
-def test_site_has_no_axe_violations(site: BuiltSite, served: str, name: str,
-                                    scheme: str) -> None:
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
     require_chromium()
     require_tool(axe_available())
     from tools.chromium import launch
 
+    with launch() as b:
+        yield b
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["home", "article", "actor", "search"])
+def test_site_has_no_axe_violations(site: BuiltSite, served: str, browser, name: str,  # type: ignore[no-untyped-def]
+                                    scheme: str) -> None:
     path = audit_pages(site.output)[name]
     assert path is not None, f"the site has no {name} page"
-    with launch() as browser:
-        page = browser.new_context(color_scheme=scheme).new_page()
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
         page.goto(served + path, wait_until="load")
         violations = run_axe(page)
+    finally:
+        context.close()
     assert not violations, f"{name} ({scheme}):\n{describe(violations)}"
