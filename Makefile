@@ -4,10 +4,12 @@ VENV     ?= .venv
 PY       := $(VENV)/bin/python
 DIGEST   := $(VENV)/bin/digest
 STAMP    := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+SETTINGS ?=
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: all site build test lint check serve bench bench-extract bench-translate messages samples browser clean
+.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate messages samples browser audit clean
 
 all: site
 
@@ -19,10 +21,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## npm tools for the site audits (axe-core, the Nu HTML checker, Lighthouse), pinned.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## The sample digest: validate content, build with Pelican, index with Pagefind.
 site: $(STAMP)
 	$(DIGEST) check
-	$(DIGEST) build
+	$(DIGEST) build $(if $(SETTINGS),--settings $(SETTINGS))
 
 build: site
 
@@ -44,9 +51,9 @@ browser:
 	  else echo "install Chromium (apt-get install chromium) for the browser tests"; fi; }
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check digest tests bench pelicanconf.py publishconf.py
+	$(VENV)/bin/ruff check digest tests bench tools pelicanconf.py publishconf.py
 
-test: $(STAMP) browser lint
+test: $(STAMP) $(NPM_STAMP) browser lint
 	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
 
 messages: $(STAMP)
@@ -63,6 +70,10 @@ bench-ingest: $(STAMP)
 
 bench-translate: $(STAMP)
 	$(PY) bench/translate_bench.py
+
+## Lighthouse, axe, Nu HTML checker and internal links on the built site.
+audit: site $(NPM_STAMP) browser
+	$(PY) tools/audit.py output
 
 clean:
 	rm -rf output cache bench/.work .pytest_cache
