@@ -318,6 +318,9 @@ def test_sample_section_below_interface_row(sample: str, section: str) -> None:
     ("جميع الحقوق محفوظة للمركز الإعلامي الفلسطيني 2024", "المركز الإعلامي الفلسطيني"),
     ("جميع الحقوق محفوظة © 2024 لبنان اليوم", "لبنان اليوم"),  # a name opening with ل
     ("© 2024 Regards d'Asie", "Regards d'Asie"),
+    ("Copyright © 2024 examplenews.co.id", "examplenews.co.id"),
+    ("© 2024 Example News, a division of Example Media Group", "Example News"),
+    ("جميع الحقوق محفوظة لـ شبكة الساحل 2024", "شبكة الساحل"),
 ])
 def test_copyright_name(line: str, name: str) -> None:
     assert copyright_name(line) == name

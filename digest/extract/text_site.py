@@ -24,7 +24,8 @@ _YEAR_RANGE_RE = re.compile(r"((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)")
 _YEAR_WORD_RE = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
 # Segments of a footer line: sentences, and items between bars or spaced dashes.
 _SEGMENT_RE = re.compile(r"\.(?:\s+|$)|\s*\|\s*|\s+[-–—•·]\s+")
-_MARK_WORDS = frozenset(("©", "(c)", "copyright", "copyrights", "hakcipta"))
+_C_RE = re.compile(r"©|\([cC]\)")  # "(c)" is the © of plain text
+_MARK_WORDS = frozenset(("©", "copyright", "copyrights", "hakcipta"))
 # Rights clauses in fold() form, as word sequences. One signal: they only separate the
 # name from the rest; which words are the name comes from the line's structure.
 _RIGHTS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
@@ -79,7 +80,7 @@ def site_name(units: Sequence[Unit], body: tuple[int, int], title: int | None) -
 
 def copyright_name(line: str) -> str | None:
     """The name in a copyright line: "Copyright © 2026 Name. All rights reserved." -> "Name"."""
-    line = _YEAR_RANGE_RE.sub(r"\1-\2", line.replace("©", " © "))
+    line = _YEAR_RANGE_RE.sub(r"\1-\2", _C_RE.sub(" © ", line))
     segments = [s.strip() for s in _SEGMENT_RE.split(line)]
     segments = [s for s in segments if s]
     for index, segment in enumerate(segments):
@@ -108,14 +109,16 @@ def _word_kinds(words: list[str]) -> list[str]:
     kinds = ["word"] * len(words)
     i = 0
     while i < len(words):
-        phrase = next((p for p in _RIGHTS_BY_FIRST.get(folded[i], ())
-                       if tuple(folded[i:i + len(p)]) == p), None)
+        word = folded[i]
+        phrases = _RIGHTS_BY_FIRST.get(word)
+        phrase = None
+        if phrases:
+            phrase = next((p for p in phrases if tuple(folded[i:i + len(p)]) == p), None)
         if phrase:
             kinds[i:i + len(phrase)] = ["rights"] * len(phrase)
             i += len(phrase)
             continue
-        word = folded[i]
-        if word in _MARK_WORDS or _YEAR_WORD_RE.match(word) or words[i].casefold() == "(c)":
+        if word in _MARK_WORDS or (word[:1] in "12" and _YEAR_WORD_RE.match(word)):
             kinds[i] = "mark"
         elif word == "hak" and folded[i + 1:i + 2] == ["cipta"]:
             kinds[i:i + 2] = ["mark", "mark"]
@@ -150,7 +153,11 @@ def _clean(words: list[str], after_rights: bool) -> str | None:
     if after_rights:
         text = _strip_lam(text)
     text = _LEGAL_PREFIX_RE.sub("", _LEGAL_SUFFIX_RE.sub("", text)).strip(_EDGE_PUNCT)
-    return text if _is_name(text) else None
+    if _is_name(text):
+        return text
+    # "Example News, a division of Example Group": the name before the apposition.
+    head = text.split(",", 1)[0].strip(_EDGE_PUNCT)
+    return head if head != text and _is_name(head) else None
 
 
 def _strip_lam(text: str) -> str:
@@ -160,8 +167,8 @@ def _strip_lam(text: str) -> str:
     """
     if text.startswith("لل") and len(text) > 3:
         return "ا" + text[1:]
-    if text.startswith("ل") and len(text) > 2 and not text[1].isspace():
-        return text[1:].lstrip("ـ ")
+    if text.startswith("ل") and len(text) > 2:
+        return text[1:].lstrip("ـ ")  # also "لـ شبكة", written apart
     return text
 
 
@@ -172,6 +179,8 @@ def _is_name(text: str) -> bool:
         return False
     if not any(c.isalpha() for c in text):
         return False
+    if len(words) == 1 and _DOMAIN_RE.match(text):
+        return True  # "detik.com": a domain name keeps its own case
     lower = 0
     for word in words:
         head = next((c for c in word if c.isalpha() or c.isdigit()), "")
