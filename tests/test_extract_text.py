@@ -321,6 +321,9 @@ def test_sample_section_below_interface_row(sample: str, section: str) -> None:
     ("Copyright © 2024 examplenews.co.id", "examplenews.co.id"),
     ("© 2024 Example News, a division of Example Media Group", "Example News"),
     ("جميع الحقوق محفوظة لـ شبكة الساحل 2024", "شبكة الساحل"),
+    ("Copyright © 2024 by Example News", "Example News"),
+    ("Copyright © 2024 All Rights Reserved | Example News", "Example News"),
+    ("Terms | Privacy | © 2024 Example News", "Example News"),
 ])
 def test_copyright_name(line: str, name: str) -> None:
     assert copyright_name(line) == name

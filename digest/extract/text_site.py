@@ -47,6 +47,7 @@ _LEGAL_SUFFIX_RE = re.compile(
     r"GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|S\.?A\.?S|S\.?A|S\.?L|S\.?p\.?A|SARL|SRL|B\.?V|N\.?V|Tbk)"
     r"\.?$"
 )
+_AGENT_WORDS = frozenset(("by", "oleh", "par", "von", "por", "door"))
 _LEGAL_PREFIX_RE = re.compile(r"^PT\.?\s+(?=\S)")
 _EDGE_PUNCT = " ,;:.|-–—•·()[]\"'“”«»"
 _NAME_MAX_WORDS = 8
@@ -89,7 +90,7 @@ def copyright_name(line: str) -> str | None:
         if "mark" not in kinds:
             continue
         name = _pick(words, kinds)
-        if name is None and len(segments) <= 2 and all(k == "mark" for k in kinds):
+        if name is None and len(segments) <= 2 and "word" not in kinds:
             # "© 2026 | Name": the name is the other segment.
             other = segments[1 - index] if len(segments) == 2 else ""
             other_words = other.split()
@@ -149,6 +150,8 @@ def _pick(words: list[str], kinds: list[str]) -> str | None:
 
 def _clean(words: list[str], after_rights: bool) -> str | None:
     """The run of words as a name without legal suffix, or None if it is not a name."""
+    if len(words) > 1 and words[0] in _AGENT_WORDS:
+        words = words[1:]  # "Copyright © 2024 by Name"
     text = " ".join(words).strip(_EDGE_PUNCT)
     if after_rights:
         text = _strip_lam(text)
