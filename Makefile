@@ -38,7 +38,7 @@ check: $(STAMP)
 
 ## Re-ingest the raw samples (idempotent: unchanged files stay unchanged).
 samples: $(STAMP)
-	$(DIGEST) ingest --date 2021-06-29 --source-name "Sample scrape" samples/seed/raw-article-id.txt
+	$(DIGEST) ingest --date 2021-06-29 samples/seed/raw-article-id.txt
 	$(DIGEST) ingest samples/text samples/html samples/feeds
 
 serve: $(STAMP)

@@ -4,8 +4,9 @@
 not written in the Latin alphabet, where a transliteration ("lryys-bry-stqbl-…" for an
 Arabic headline) means nothing to anyone: it takes, in order, a title in Latin script,
 a Latin-script translated title (English first), the last readable segment of the
-source URL ("/news/2026/09/berri-receives-araghchi.html"), and only then the
-transliteration.
+source URL ("/news/2026/09/berri-receives-araghchi.html"), the article's most salient
+actors and its date ("fatah-hamas-egypt-2026-09-07": registry ids are readable Latin
+names), and only then the transliteration.
 """
 
 from __future__ import annotations
@@ -40,11 +41,19 @@ def slugify(source: Article | str, max_length: int = MAX_LENGTH) -> str:
         return _from_text(source, max_length)
     title = source.title
     if not is_latin(title):
-        for text in (*_translated_titles(source), _url_words(source.source.url)):
+        for text in (*_translated_titles(source), _url_words(source.source.url),
+                     _actors_and_date(source)):
             slug = _from_text(text, max_length, fallback=False) if text else ""
             if slug:
                 return slug
     return _from_text(title, max_length)
+
+
+def _actors_and_date(article: Article, most: int = 3) -> str | None:
+    """The ids of the first actors (most salient first) and the day, or nothing."""
+    if not article.actors or article.date is None:
+        return None
+    return " ".join([*article.actors[:most], article.date.isoformat()[:10]])
 
 
 def is_latin(text: str) -> bool:

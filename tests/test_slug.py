@@ -80,3 +80,15 @@ def test_is_latin() -> None:
     assert not is_latin(ARABIC)
     assert is_latin("UNIFIL and Hezbollah: اليونيفيل")  # more Latin letters than Arabic
     assert not is_latin("2026 – 🙂")
+
+
+def test_a_non_latin_title_without_url_uses_actor_ids_and_date() -> None:
+    import datetime as dt
+
+    from digest.article import Article
+
+    arabic = Article(title="القاهرة تستضيف لقاء بين وفدي فتح وحماس", date=dt.date(2026, 9, 7),
+                     actors=["fatah", "hamas", "egypt", "qatar"])
+    assert slugify(arabic) == "fatah-hamas-egypt-2026-09-07"
+    arabic.actors = []
+    assert slugify(arabic) == slugify(arabic.title)  # nothing better: transliteration
