@@ -7,11 +7,13 @@ import asyncio
 import gzip
 import json
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import cbor2
 import pytest
+from browser_helpers import SHARED_SLUGS, SHARED_WORD, BuiltSite, build_test_site, require_chromium
 from pagefind.index import IndexConfig, PagefindIndex
 
 from digest.errors import DigestError
@@ -213,3 +215,77 @@ def test_missing_entry_is_an_error(bundle: Path) -> None:
     (bundle / "pagefind-entry.json").unlink()
     with pytest.raises(DigestError, match=r"unreadable pagefind-entry\.json"):
         canonicalise(bundle)
+
+
+# In a real browser: the canonical bundle still answers searches and counts filters.
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[tuple[str, BuiltSite]]:
+    from tools.static_server import serve
+
+    require_chromium()
+    with tempfile.TemporaryDirectory(prefix="digest-canonical-") as tmp:
+        site = build_test_site(Path(tmp), hostile=False)
+        with serve(site.output) as url:
+            yield url, site
+
+
+@pytest.fixture(scope="module")
+def browser(served):  # type: ignore[no-untyped-def]
+    from tools.chromium import launch
+
+    with launch() as b:
+        yield b
+
+
+# Pagefind's own JavaScript API on an English page (so the English index), no UI.
+SEARCH_JS = """async ([word, actor]) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  const found = await pagefind.search(word, {filters: {actor: [actor]}});
+  const urls = await Promise.all(found.results.map(r => r.data().then(d => d.url)));
+  return {urls: urls.sort(), unfiltered: found.unfilteredResultCount,
+          counts: found.filters.actor, totals: found.totalFilters.actor};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_actor_filter_results_and_counts_in_a_browser(  # type: ignore[no-untyped-def]
+        served: tuple[str, BuiltSite], browser) -> None:
+    url, site = served
+    bundle = site.output / "pagefind"
+    actor_a, actor_b = site.probe.actor_a["name"], site.probe.actor_b["name"]
+    # The bundle served is the canonical one: the English actor values are in order.
+    en_meta = read_bundle_file(bundle / f"pagefind.{_entry(bundle)['languages']['en']['hash']}"
+                                        ".pf_meta")
+    actor_file = dict(en_meta[3])["actor"]
+    values = [v for v, _ in read_bundle_file(bundle / "filter" / f"{actor_file}.pf_filter")[1]]
+    assert values == sorted(values) and actor_a in values
+    page = browser.new_page()
+    try:
+        page.goto(url + "actors/")
+        assert page.evaluate("document.documentElement.lang") == "en"
+        # Probes: one has actor A, two has A and B, three has B; all share one word.
+        got = page.evaluate(SEARCH_JS, [SHARED_WORD, actor_a])
+        assert got["urls"] == [f"/articles/{s}/" for s in SHARED_SLUGS[:2]]
+        assert got["unfiltered"] == 3
+        assert (got["counts"][actor_a], got["counts"][actor_b]) == (2, 1)
+        assert (got["totals"][actor_a], got["totals"][actor_b]) == (2, 2)
+        # The search page's UI shows the same counts and narrows the same way.
+        page.goto(url + "search/")
+        page.locator("input.pagefind-ui__search-input").fill(SHARED_WORD)
+        page.wait_for_selector("a.pagefind-ui__result-link")
+        page.locator("details.pagefind-ui__filter-block summary", has_text="ctor").click()
+        label_a = page.locator(f"label.pagefind-ui__filter-label[for='actor-{actor_a}']")
+        label_b = page.locator(f"label.pagefind-ui__filter-label[for='actor-{actor_b}']")
+        page.wait_for_function(
+            "el => el.textContent.trim().endsWith('(2)')", arg=label_b.element_handle())
+        assert label_a.inner_text().strip() == f"{actor_a} (2)"
+        label_a.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('a.pagefind-ui__result-link').length === n", arg=2)
+        hrefs = page.eval_on_selector_all("a.pagefind-ui__result-link",
+                                          "els => els.map(e => new URL(e.href).pathname)")
+        assert sorted(hrefs) == [f"/articles/{s}/" for s in SHARED_SLUGS[:2]]
+    finally:
+        page.close()
