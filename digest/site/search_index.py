@@ -23,6 +23,7 @@ from pathlib import Path
 from pagefind.index import PagefindIndex
 
 from ..errors import DigestError
+from .search_canonical import canonicalise
 from .state import SearchRecord
 
 
@@ -65,5 +66,6 @@ def build_index(output: Path, records: list[SearchRecord]) -> dict[str, int]:
     entry = output / "pagefind" / "pagefind-entry.json"
     if not entry.is_file():
         raise DigestError("search index failed: no pagefind-entry.json written", output)
+    canonicalise(output / "pagefind")  # Pagefind's own output differs from run to run
     languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
     return {lang: int(info.get("page_count", 0)) for lang, info in sorted(languages.items())}
