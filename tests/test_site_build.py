@@ -136,7 +136,7 @@ def test_translation_shown_with_machine_label_beside_original(site: BuildResult)
     assert original.get("lang") == "ar" and original.get("dir") == "rtl"
     assert doc.cssselect(".prose")[0].get("dir") == "rtl"
     editor = page(site, "/articles/prabowo-anggaran-pertahanan/")
-    assert "Terjemahan editor" in text(editor.cssselect(".translations")[0])
+    assert "Diterjemahkan oleh redaksi" in text(editor.cssselect(".read-in")[0])
 
 
 def test_indonesian_interface_and_babel_dates(site: BuildResult) -> None:
@@ -184,7 +184,7 @@ def test_feeds_sitemap_robots(site: BuildResult) -> None:
 def test_search_index_languages_and_filters(site: BuildResult) -> None:
     entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"en", "id", "ar", "fr", "ms"}
-    # English: 4 English articles + 4 English translations of other articles.
+    # English: 4 English articles + the pages of 4 English translations of other articles.
     assert entry["languages"]["en"]["page_count"] == 8
     filters = b"".join(gzip.decompress(p.read_bytes())
                        for p in (site.output / "pagefind" / "filter").iterdir())
@@ -201,6 +201,8 @@ def test_only_articles_are_marked_for_indexing(site: BuildResult) -> None:
     assert not page(site, "/").cssselect("[data-pagefind-body]")
     doc = page(site, "/articles/prabowo-anggaran-pertahanan/")
     assert doc.cssselect("article[data-pagefind-body] h1[data-pagefind-meta=title]")
+    translation = page(site, "/articles/prabowo-anggaran-pertahanan/en/")
+    assert translation.cssselect("article[data-pagefind-body] h1[data-pagefind-meta=title]")
     assert doc.cssselect("[data-pagefind-sort='date[datetime]']")
     filters = {el.get("data-pagefind-filter") for el in doc.cssselect("[data-pagefind-filter]")}
     assert filters == {"source", "language:Indonesian", "actor:Prabowo Subianto",
@@ -216,6 +218,8 @@ def _normalise_json(raw: str) -> str:
     ("actor.html", "actors/hamas/index.html"),
     ("all.atom.xml", "feeds/all.atom.xml"),
     ("article.jsonld.json", "articles/pemimpin-hamas-dan-hizbullah-bertemu/index.html"),
+    ("translation.html", "articles/pemimpin-hamas-dan-hizbullah-bertemu/en/index.html"),
+    ("translation.jsonld.json", "articles/pemimpin-hamas-dan-hizbullah-bertemu/en/index.html"),
 ])
 def test_golden(site: BuildResult, golden: str, path: str) -> None:
     actual = (site.output / path).read_text(encoding="utf-8")

@@ -1,8 +1,10 @@
-"""The digest's pages: home, topics, actors, archive, search, 404, feeds, sitemap, robots.
+"""The digest's pages: home, topics, actors, archive, search, 404, translations, feeds,
+sitemap, robots.
 
 Article pages themselves are written by Pelican's article generator with the
 theme's ``article.html``; this generator adds everything else, from groupings
-computed once (see ``groupings``).
+computed once (see ``groupings``). Each translation gets its own page
+(``translation.html``), in its own language, indexed by Pagefind like any page.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from pelican.generators import Generator
 
 from . import groupings
 from .feeds import write_feed
-from .search_records import translation_records
 from .state import current
 from .taxonomy import Actor, Topic
+from .versions import alternates
 
 
 class DigestGenerator(Generator):
@@ -44,7 +46,7 @@ class DigestGenerator(Generator):
         self.topics = {t: Topic(t, self.settings, reg.topics[t]) for t in reg.topics}
         self.actors = {a: Actor(a, self.settings, reg.actors[a]) for a in reg.actors}
         self.context.update(digest=digest, topics_by_id=self.topics, actors_by_id=self.actors)
-        state.search_records = translation_records(items, self.settings["DEFAULT_LANG"])
+        state.search_records = []  # translations are pages of their own now
         state.extra["articles"] = len(items)
 
     def generate_output(self, writer: Any) -> None:
@@ -70,6 +72,7 @@ class DigestGenerator(Generator):
                   template_name="actor", url=actor.url, actor=actor, articles=items,
                   related=[(self.actors[o], n) for o, n in digest.related.get(ident, [])],
                   timeline=digest.timeline.get(ident, []), ui_lang=ui, page_url=actor.url)
+        self._translations(write, ctx, ui)
         self._feeds()
         self._sitemap()
         icon = Path(self.theme) / "static" / "favicon.ico"
@@ -80,6 +83,17 @@ class DigestGenerator(Generator):
               url: str) -> None:
         write(save_as, self.get_template(template), ctx, template_name=template, url=url,
               ui_lang=ui, page_url=url)
+
+    def _translations(self, write: Any, ctx: dict[str, Any], ui: str) -> None:
+        """One page per translation; its interface speaks its language when the site does."""
+        site_languages = self.settings.get("DIGEST_SITE_LANGUAGES") or [ui]
+        template = self.get_template("translation")
+        for article in self.digest.articles:
+            for lang, translation in article.translated.items():
+                write(translation.save_as, template, ctx, template_name="translation",
+                      url=translation.url, article=article, translation=translation,
+                      ui_lang=lang if lang in site_languages else ui, page_lang=lang,
+                      page_url=translation.url)
 
     def _feeds(self) -> None:
         s = self.settings
@@ -105,20 +119,30 @@ class DigestGenerator(Generator):
         s = self.settings
         site_url = s["DIGEST_SITE_URL"]
         d = self.digest
-        urls: list[tuple[str, str | None]] = [
-            ("", None), ("topics/", None), ("actors/", None), ("archive/", None)]
-        urls += [(self.topics[t].url, f"{items[0].date:%Y-%m-%d}")
+        urls: list[tuple[str, str | None, list[tuple[str, str]]]] = [
+            ("", None, []), ("topics/", None, []), ("actors/", None, []), ("archive/", None, [])]
+        urls += [(self.topics[t].url, f"{items[0].date:%Y-%m-%d}", [])
                  for t, items in sorted(d.by_topic.items())]
-        urls += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}")
+        urls += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}", [])
                  for a, items in sorted(d.by_actor.items())]
-        urls += [(a.url, f"{a.date:%Y-%m-%d}") for a in d.articles]
+        for a in d.articles:
+            day = f"{a.date:%Y-%m-%d}"
+            versions = alternates(a) if a.translated else []
+            urls.append((a.url, day, versions))
+            urls += [(t.url, day, versions) for t in a.translated.values()]
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-        for url, lastmod in urls:
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+        for url, lastmod, versions in urls:
             mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
-            lines.append(f"<url><loc>{escape(f'{site_url}/{url}')}</loc>{mod}</url>")
+            # Every version of an article lists all of them, itself included.
+            links = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{lang}" '
+                f'href="{escape(f"{site_url}/{href}")}"/>' for lang, href in versions)
+            lines.append(f"<url><loc>{escape(f'{site_url}/{url}')}</loc>{mod}{links}</url>")
         lines.append("</urlset>")
         out = Path(self.output_path)
         (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (out / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n", encoding="utf-8")
+

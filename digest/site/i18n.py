@@ -81,6 +81,27 @@ def npgettext(ctx: Context, context: str, singular: str, plural: str, n: int) ->
     return _catalog(ctx).npgettext(context, singular, plural, n)
 
 
+def interface_lang(lang: str, ctx: Context | dict[str, Any]) -> str:
+    """``lang`` when the interface is translated into it, else the page's interface language."""
+    return lang if lang in _catalogs else page_lang(ctx)
+
+
+@pass_context
+def gettext_in(ctx: Context, lang: str, message: str, **variables: Any) -> str:
+    """A message in another interface language ("Read in English" on an Indonesian page).
+
+    Falls back to the page's own language when the site has no catalog for ``lang``.
+    """
+    text = _catalogs.get(interface_lang(lang, ctx)) or _catalog(ctx)
+    translated = text.gettext(message)
+    return translated % variables if variables else translated
+
+
+@pass_context
+def interface_lang_of(ctx: Context, lang: str) -> str:
+    return interface_lang(lang, ctx)
+
+
 @cache
 def _format(day: dt.date, fmt: str, locale: str) -> str:
     return format_date(day, fmt, locale=locale)
@@ -105,3 +126,4 @@ def install(env: Environment) -> None:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
     env.filters["date"] = date_filter
+    env.globals.update(_in=gettext_in, interface_lang=interface_lang_of)

@@ -1,4 +1,4 @@
-"""schema.org ``NewsArticle`` JSON-LD for article pages."""
+"""schema.org ``NewsArticle`` JSON-LD for article pages and their translations."""
 
 from __future__ import annotations
 
@@ -22,19 +22,13 @@ def _thing(actor: Any, site_url: str) -> dict[str, Any]:
     }
 
 
-def news_article(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
-    """The JSON-LD object: actors named first are what the article is about."""
-    url = f"{site_url}/{article.url}"
+def _shared(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
+    """What the original and its translations say alike: dates, actors, topics, source."""
     source = article.source
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
         "datePublished": article.date.isoformat(),
-        "inLanguage": article.lang,
-        "url": url,
-        "mainEntityOfPage": url,
-        "description": article.summary_text,
         "publisher": {"@type": "Organization", "name": site_name, "url": f"{site_url}/"},
     }
     if article.actors:
@@ -48,12 +42,39 @@ def news_article(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
         data["author"] = {"@type": "Organization", "name": source["name"]}
     if source.get("url"):
         data["isBasedOn"] = source["url"]
+    return data
+
+
+def news_article(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
+    """The JSON-LD object: actors named first are what the article is about."""
+    url = f"{site_url}/{article.url}"
+    data = _shared(article, site_url, site_name)
+    data.update(headline=article.title, inLanguage=article.lang, url=url,
+                mainEntityOfPage=url, description=article.summary_text)
     translations = [
-        {"@type": "CreativeWork", "inLanguage": lang, "headline": t.title}
-        for lang, t in article.translated.items() if t.title
+        {"@type": "NewsArticle", "inLanguage": lang, "headline": t.title or article.title,
+         "url": f"{site_url}/{t.url}"}
+        for lang, t in article.translated.items()
     ]
     if translations:
         data["workTranslation"] = translations
+    return data
+
+
+def translated_article(article: Any, translation: Any, site_url: str,
+                       site_name: str) -> dict[str, Any]:
+    """A translation's page: its own language and headline, a translation of the original."""
+    url = f"{site_url}/{translation.url}"
+    data = _shared(article, site_url, site_name)
+    data.update(headline=translation.title or article.title, inLanguage=translation.lang,
+                url=url, mainEntityOfPage=url,
+                description=translation.summary_text or article.summary_text)
+    data["translationOfWork"] = {
+        "@type": "NewsArticle", "@id": f"{site_url}/{article.url}",
+        "url": f"{site_url}/{article.url}", "headline": article.title,
+        "inLanguage": article.lang}
+    if not translation.machine:  # the editors translated it: the site's own work
+        data["translator"] = {"@type": "Organization", "name": site_name, "url": f"{site_url}/"}
     return data
 
 

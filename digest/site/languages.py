@@ -36,3 +36,11 @@ def language_name(lang: str, in_lang: str) -> str:
 def babel_locale(lang: str) -> str:
     loc = _locale(lang)
     return str(loc) if loc is not None else "en"
+
+
+@cache
+def territory_name(code: str, in_lang: str) -> str:
+    """A country or territory code as a name in ``in_lang`` ("LB" → "Lebanon"); else the code."""
+    target = _locale(in_lang) or _locale("en")
+    names = target.territories if target is not None else {}
+    return str(names.get(code.upper(), code))

@@ -32,7 +32,7 @@ def extract(theme: Path) -> Catalog:
                       header_comment=HEADER)
     for filename, lineno, message, comments, context in extract_from_dir(
             str(theme), method_map, options_map, keywords={
-                "_": None, "gettext": None, "ngettext": (1, 2),
+                "_": None, "gettext": None, "ngettext": (1, 2), "_in": (2,),
                 "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
                     context=context)

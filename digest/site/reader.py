@@ -25,6 +25,9 @@ from .state import current
 from .taxonomy import Actor, Topic
 
 SKIP: dict[str, Any] = {"status": "skip"}
+# Each translation has its own page beside the article's (settings may move both).
+TRANSLATION_URL = "articles/{slug}/{lang}/"
+TRANSLATION_SAVE_AS = "articles/{slug}/{lang}/index.html"
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,17 @@ class Translated:
     summary_text: str | None
     by: str
     date: dt.date | None
+    url: str  # its own page: "articles/<slug>/<lang>/"
+    save_as: str
 
     @property
     def machine(self) -> bool:
         return self.by.startswith("machine:")
+
+    @property
+    def engine(self) -> str:
+        """The backend/model of a machine translation ("ctranslate2/opus-mt-id-en")."""
+        return self.by.removeprefix("machine:") if self.machine else ""
 
 
 def display_path(path: Path) -> str:
@@ -128,14 +138,16 @@ class DigestReader(BaseReader):
             "topics": [Topic(t, settings, registries.topics[t]) for t in meta.get("topics") or []],
             "actors": [Actor(a, settings, registries.actors[a]) for a in meta.get("actors") or []],
             "summary_text": markdown.plain(summary) if summary else _lead(body),
-            "translated": self._translations(meta.get("translations") or {}, lang),
+            "translated": self._translations(meta.get("translations") or {}, lang, slug),
         }
         if summary:
             out["summary"] = markdown.render(summary)
         return out
 
-    @staticmethod
-    def _translations(raw: dict[str, Any], lang: str) -> dict[str, Translated]:
+    def _translations(self, raw: dict[str, Any], lang: str, slug: str
+                      ) -> dict[str, Translated]:
+        url = self.settings.get("DIGEST_TRANSLATION_URL", TRANSLATION_URL)
+        save_as = self.settings.get("DIGEST_TRANSLATION_SAVE_AS", TRANSLATION_SAVE_AS)
         found: dict[str, Translated] = {}
         for tl in sorted(raw):
             t = raw[tl]
@@ -151,7 +163,8 @@ class DigestReader(BaseReader):
                 summary=markdown.render(summary) if summary else None,
                 summary_text=markdown.plain(summary) if summary else None,
                 by=str(t.get("by") or "editor"),
-                date=tdate.date() if isinstance(tdate, dt.datetime) else tdate)
+                date=tdate.date() if isinstance(tdate, dt.datetime) else tdate,
+                url=url.format(slug=slug, lang=tl), save_as=save_as.format(slug=slug, lang=tl))
         return found
 
 

@@ -12,8 +12,9 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from . import i18n
-from .jsonld import news_article, script_json
-from .languages import direction, language_name
+from .jsonld import news_article, script_json, translated_article
+from .languages import direction, language_name, territory_name
+from .versions import alternates
 
 
 @pass_context
@@ -24,9 +25,13 @@ def absolute(ctx: Context, url: str = "") -> str:
 
 
 @pass_context
-def jsonld(ctx: Context, article: Any) -> str:
+def jsonld(ctx: Context, article: Any, translation: Any = None) -> str:
+    """The article's JSON-LD, or that of its ``translation``'s page."""
     base = ctx.get("DIGEST_SITE_URL") or ctx.get("SITEURL") or ""
-    return script_json(news_article(article, base, ctx.get("SITENAME", "")))
+    name = ctx.get("SITENAME", "")
+    if translation is not None:
+        return script_json(translated_article(article, translation, base, name))
+    return script_json(news_article(article, base, name))
 
 
 @pass_context
@@ -34,8 +39,14 @@ def lang_name(ctx: Context, lang: str) -> str:
     return language_name(lang, i18n.page_lang(ctx))
 
 
+@pass_context
+def country_name(ctx: Context, code: str) -> str:
+    """An ISO 3166 code as a country name in the page's interface language."""
+    return territory_name(code, i18n.page_lang(ctx))
+
+
 def install(env: Environment) -> None:
     i18n.install(env)
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction,
-                       lang_name=lang_name)
-    env.globals["language_name"] = language_name
+                       lang_name=lang_name, country_name=country_name)
+    env.globals.update(language_name=language_name, alternates=alternates)

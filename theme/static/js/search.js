@@ -2,6 +2,7 @@
 // Pagefind keeps one index per page language and searches the page's own by
 // default; the others are merged in. Pagefind skips a merge whose path starts
 // like the primary bundle's, so the same bundle is named through "./".
+// Translations are pages of their own (articles/<slug>/<lang>/): results link there.
 (function () {
   "use strict";
   var el = document.getElementById("search");
@@ -9,19 +10,6 @@
   var bundle = el.getAttribute("data-bundle") || "/pagefind/";
   var primary = (document.documentElement.lang || "en").toLowerCase();
   var query = new URLSearchParams(window.location.search).get("q");
-
-  // Translations are indexed as articles/<slug>/translation-<lang>/ (see
-  // digest/site/search_index.py): show them at the article, on that translation.
-  var TRANSLATION = /\/translation-([A-Za-z-]+)\/?(#.*)?$/;
-  function toArticle(url) {
-    return url.replace(TRANSLATION, "/#translation-$1");
-  }
-  function processResult(result) {
-    result.url = toArticle(result.url);
-    if (result.meta && result.meta.url) result.meta.url = toArticle(result.meta.url);
-    (result.sub_results || []).forEach(function (sub) { sub.url = toArticle(sub.url); });
-    return result;
-  }
 
   function start(languages) {
     var merge = languages
@@ -33,8 +21,7 @@
       showImages: false,
       showSubResults: true,
       resetStyles: false,
-      mergeIndex: merge,
-      processResult: processResult
+      mergeIndex: merge
     });
     if (query) ui.triggerSearch(query);
   }
