@@ -23,7 +23,8 @@ from browser_helpers import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ARTICLE_URL = re.compile(r"/articles/[a-z0-9-]+/$")
+# An article, or one of its translations (listings link to the one in their language).
+ARTICLE_URL = re.compile(r"/articles/[a-z0-9-]+/(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*/)?$")
 ACTOR_URL = re.compile(r"/actors/[a-z0-9-]+/$")
 # Pagefind's default UI; the search page may style it but keeps these class names.
 SEARCH_INPUT = "input.pagefind-ui__search-input, main input[type=search]"
@@ -135,10 +136,16 @@ def test_search_finds_indonesian_body_word(watched: Watched, base_url: str) -> N
     assert _has(hrefs, ID_SLUG), hrefs
 
 
-def test_english_word_in_translated_summary_finds_indonesian_article(
+def test_english_word_in_translated_summary_finds_the_translation_page(
         watched: Watched, base_url: str) -> None:
     hrefs = _search(watched, base_url, EN_SUMMARY_WORD)
-    assert _has(hrefs, ID_SLUG), hrefs
+    assert any(h.endswith(f"/articles/{ID_SLUG}/en/") for h in hrefs), hrefs
+    # The result opens the English page, which links back to the Indonesian original.
+    page = watched.page
+    page.locator(RESULT_LINK).first.click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator(f"a[href$='/articles/{ID_SLUG}/'][hreflang='id']").count() == 1
 
 
 def test_actor_filter_narrows_results(watched: Watched, base_url: str, site: BuiltSite) -> None:
