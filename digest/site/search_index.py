@@ -20,7 +20,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from pagefind.index import PagefindIndex
+from pagefind.index import IndexConfig, PagefindIndex
 
 from ..errors import DigestError
 from .search_canonical import canonicalise
@@ -49,11 +49,14 @@ def write_translation_pages(folder: Path, records: list[SearchRecord]) -> None:
 async def _index(output: Path, records: list[SearchRecord]) -> None:
     with tempfile.TemporaryDirectory(prefix="digest-search-") as tmp:
         write_translation_pages(Path(tmp), records)
-        async with PagefindIndex() as index:
+        # Leaving the context writes the bundle, to ``output_path``: without one it would
+        # go to ./pagefind in the working directory (and a second explicit write would
+        # double the indexing time).
+        config = IndexConfig(output_path=str(output / "pagefind"))
+        async with PagefindIndex(config=config) as index:
             await index.add_directory(str(output))
             if records:
                 await index.add_directory(tmp)
-            await index.write_files(output_path=str(output / "pagefind"))
 
 
 def build_index(output: Path, records: list[SearchRecord]) -> dict[str, int]:
