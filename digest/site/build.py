@@ -63,7 +63,7 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
     if search:
         from .search_index import build_index
 
-        result.search = build_index(out, current.search_records)
+        result.search = build_index(out)
     return result
 
 

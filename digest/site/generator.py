@@ -46,7 +46,6 @@ class DigestGenerator(Generator):
         self.topics = {t: Topic(t, self.settings, reg.topics[t]) for t in reg.topics}
         self.actors = {a: Actor(a, self.settings, reg.actors[a]) for a in reg.actors}
         self.context.update(digest=digest, topics_by_id=self.topics, actors_by_id=self.actors)
-        state.search_records = []  # translations are pages of their own now
         state.extra["articles"] = len(items)
 
     def generate_output(self, writer: Any) -> None:

@@ -2,7 +2,7 @@
 
 Pelican builds its readers and generators from settings alone, so the pieces of
 one build meet here: registries loaded once, problems found while reading, and the
-records the search index needs after Pelican has finished.
+counts the build reports after Pelican has finished.
 """
 
 from __future__ import annotations
@@ -16,25 +16,12 @@ from ..registry import Registries, load_registries
 
 
 @dataclass
-class SearchRecord:
-    """A translation indexed for search in its own language, pointing at the article."""
-
-    url: str  # the article's site-relative URL, "articles/<slug>/"
-    language: str
-    title: str
-    content: str
-    filters: dict[str, list[str]]
-    sort: dict[str, str]
-
-
-@dataclass
 class BuildState:
     content_dir: Path
     registries: Registries
     errors: list[DigestError] = field(default_factory=list)
     warnings: list[DigestError] = field(default_factory=list)
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> first file using it
-    search_records: list[SearchRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
