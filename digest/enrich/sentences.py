@@ -3,11 +3,15 @@
 A full stop ends a sentence unless it closes an abbreviation ("Jl.", "z. B.", "U.S."),
 an initial ("J."), or a German ordinal before a month ("9. Juli"), or the next word
 starts in lower case. Closing quotes after the stop stay with the sentence.
+
+Quotation marks are tracked too: the sentences one quotation spans form one passage,
+which a summary takes whole or not at all, so it never cuts a quotation open.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar import month_names
@@ -34,7 +38,10 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 # "dll.", "dsb.", "etc.", "usw." often end a sentence: like any full stop they only keep
 # the sentence going when a lower-case word follows, so they are not listed.
-_END = re.compile(r"[.!?…؟。]+[\"'”’»)\]]*(?=\s|$)")
+# Marks that close a quotation or bracket after a stop stay with its sentence: “ and «
+# close in German („…“, »…«); French sets » off with a space ("Fin. » Puis").
+_CLOSING = "\"'”’»›“«)]"
+_END = re.compile(r"[.!?…؟。]+(?:[\"'”’»›“«)\]]| [»›](?=\s|$))*(?=\s|$)")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-Я]\.$")
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -88,7 +95,7 @@ def _ends_sentence(text: str, lowered: str, stop: int, end: int, lang: str) -> b
         return True
     if following.group(1)[0].islower():
         return False
-    if text[stop:end].rstrip("\"'”’»)]") != ".":
+    if text[stop:end].rstrip(_CLOSING + " ") != ".":
         return True  # "!", "?", "؟", "…" and "..." end sentences before a capital
     if _in_abbreviation(lowered, stop, lang):
         return False
@@ -103,18 +110,107 @@ def _ends_sentence(text: str, lowered: str, stop: int, end: int, lang: str) -> b
     return True
 
 
-def split_sentences(text: str, lang: str | None = None) -> list[str]:
-    """The sentences of ``text``; paragraphs (blank-line separated) always end one."""
+@dataclass(frozen=True)
+class Passage:
+    """One sentence, or the consecutive sentences a quotation spans."""
+
+    sentences: tuple[str, ...]
+    # False when a quotation opens and does not close within the paragraph, or closes
+    # one opened before it: some news styles run a quotation over several paragraphs.
+    balanced: bool = True
+
+
+# Each opening mark and the marks that may close it: “…” and „…“ (German), „…” (Polish),
+# «…» (French, Arabic) and »…« (German), ”…” (Swedish), the single ones alike.
+_CLOSERS = {'"': '"', "“": "”“", "„": "“”", "”": "”", "«": "»", "»": "«",
+            "'": "'", "‘": "’‘", "‚": "‘’", "’": "’", "‹": "›", "›": "‹"}
+# A single mark is also an apostrophe ("Lebanon's", "students’ union"): single marks
+# that pair up group sentences, the others are ignored rather than called unbalanced.
+_SINGLE = frozenset("'‘’‚‹›")
+_GUILLEMETS = frozenset("«»‹›")  # French sets them off with spaces: « ainsi »
+_QUOTE = re.compile("[" + "".join(_CLOSERS) + "]")
+
+
+def _quotations(para: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Spans (opening mark, closing mark) of the paragraph's quotations, those left open
+    or closed without opening reaching to the paragraph's edge, and the offsets of the
+    latter's marks.
+
+    Whether a mark opens or closes is told by its neighbours (an opening one follows a
+    space or a dash and precedes a word; a closing one follows a word and precedes a space
+    or punctuation), so the same “ may open in English and close in German."""
+    spans: list[tuple[int, int]] = []
+    stray: list[int] = []
+    open_: list[tuple[str, int]] = []
+    n = len(para)
+    for m in _QUOTE.finditer(para):
+        i, mark = m.start(), m.group()
+        before = para[i - 1] if i else " "
+        after = para[i + 1] if i + 1 < n else " "
+        loose = mark in _GUILLEMETS
+        can_open = not before.isalnum() and (loose or not after.isspace())
+        can_close = not after.isalnum() and (loose or not before.isspace())
+        if can_close and open_ and mark in _CLOSERS[open_[-1][0]]:
+            spans.append((open_.pop()[1], i))
+        elif can_open and mark != "’":  # ’ only opens in Swedish, and is mostly an apostrophe
+            open_.append((mark, i))
+        elif can_close and any(mark in _CLOSERS[o] for o, _ in open_):
+            while mark not in _CLOSERS[open_[-1][0]]:  # marks left open inside this one
+                inner, at = open_.pop()
+                if inner not in _SINGLE:
+                    stray.append(at)
+            spans.append((open_.pop()[1], i))
+        elif can_close and mark not in _SINGLE:
+            spans.append((0, i))
+            stray.append(i)
+    for mark, at in open_:
+        if mark not in _SINGLE:
+            spans.append((at, n))
+            stray.append(at)
+    return spans, stray
+
+
+def _group(para: str, spans: list[tuple[int, int]]) -> list[Passage]:
+    """The paragraph's sentences, ``spans`` of ``para``, grouped into passages."""
+    if not _QUOTE.search(para):
+        return [Passage((para[a:b].strip(),)) for a, b in spans]
+    quotations, stray = _quotations(para)
+    passages: list[Passage] = []
+    group: list[str] = []
+    start = 0
+    for a, b in spans:
+        if not group:
+            start = a
+        group.append(para[a:b].strip())
+        if b == len(para) or not any(o < b <= c for o, c in quotations):
+            # No quotation runs on past this sentence.
+            balanced = not any(start <= i < b for i in stray)
+            passages.append(Passage(tuple(group), balanced))
+            group = []
+    return passages
+
+
+def split_passages(text: str, lang: str | None = None) -> list[Passage]:
+    """The sentences of ``text`` in passages; paragraphs (blank-line separated) always
+    end a sentence and a passage."""
     code = _base(lang)
-    sentences: list[str] = []
+    passages: list[Passage] = []
     for para in _PARAGRAPHS.split(text):
         para = " ".join(para.split())
         lowered = para.lower()
+        spans: list[tuple[int, int]] = []
         start = 0
         for m in _END.finditer(para):
             if _ends_sentence(para, lowered, m.start(), m.end(), code):
-                sentences.append(para[start:m.end()].strip())
+                if para[start:m.end()].strip():
+                    spans.append((start, m.end()))
                 start = m.end()
         if para[start:].strip():
-            sentences.append(para[start:].strip())
-    return [s for s in sentences if s]
+            spans.append((start, len(para)))
+        passages.extend(_group(para, spans))
+    return passages
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[str]:
+    """The sentences of ``text``; paragraphs (blank-line separated) always end one."""
+    return [s for p in split_passages(text, lang) for s in p.sentences]
