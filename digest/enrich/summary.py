@@ -34,10 +34,12 @@ MAX_SENTENCES = 3
 MIN_WORDS = 6  # shorter ones are labels, captions or fragments
 WEIGHTS = {"position": 1.5, "title": 1.0, "centroid": 1.0, "actors": 0.5}
 ANAPHORA_PENALTY = 0.5  # score factor of a pronoun opener taken without what precedes it
-# Content-word Jaccard from which a passage repeats a chosen one. The standfirst and
-# lead "Bundesaußenminister Johann Wadephul hat … / … ist zu einem … Besuch … gereist"
-# score 0.40; no other pair of sentences in the sample articles scores above 0.22.
+# Jaccard similarity of content words from which a passage repeats a chosen one. The
+# standfirst and lead "Bundesaußenminister Johann Wadephul hat bei einem Besuch … / … ist
+# zu einem eintägigen Besuch … gereist" score 0.40; no other pair of sentences in the
+# sample articles scores above 0.25.
 DUPLICATE_JACCARD = 0.35
+STEM = 6  # words compared by their first letters: "Besuch" and "besucht" are one
 _WORD = re.compile(r"\w{3,}")
 # "JAKARTA –", "POROS PERLAWANAN –": a capitalised label before the first sentence.
 _DATELINE = re.compile(r"^([^\W\d_][^a-z–—:]{1,60}?)\s+[–—-]\s+")
@@ -81,16 +83,17 @@ _QUOTE_END = r"[\"'”’»“«›]\s*,?\s*"
 
 
 @lru_cache(maxsize=16)
-def _anaphora(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _anaphora(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Patterns for a pronoun opener and for a pronoun attribution after a quotation."""
-    opener, tag = _OPENERS.get(lang), _TAGS.get(lang)
+    base = (lang or "").replace("_", "-").split("-")[0].lower()
+    opener, tag = _OPENERS.get(base), _TAGS.get(base)
     return (re.compile(_LEAD_IN + opener) if opener else None,
             re.compile(_QUOTE_END + tag) if tag else None)
 
 
 def needs_antecedent(folded: str, lang: str | None) -> bool:
     """Whether the passage (folded) leans on a person named before it."""
-    opener, tag = _anaphora((lang or "").split("-")[0].lower())
+    opener, tag = _anaphora(lang)
     return bool((opener and opener.match(folded)) or (tag and tag.search(folded)))
 
 
@@ -103,12 +106,18 @@ class _Passage:
     sentences: int
     terms: Counter[str]
     balanced: bool  # no quotation left open or closed without opening
-    anaphoric: bool  # leans on a person named before it
+    lang: str | None
     score: float = 0.0
+
+    # Both are needed only for the few passages that come close to being chosen.
+    @cached_property
+    def anaphoric(self) -> bool:
+        """Leans on a person named before it."""
+        return needs_antecedent(self.folded, self.lang)
 
     @cached_property
     def content(self) -> frozenset[str]:
-        return frozenset(t for t in self.terms if t not in STOP_WORDS)
+        return frozenset(t[:STEM] for t in self.terms if t not in STOP_WORDS)
 
 
 def _strip_dateline(sentence: str) -> str:
@@ -171,8 +180,8 @@ def _score(sentences: list[_Passage], title: str, actors: set[str], ctx: Context
 def _repeats(candidate: _Passage, chosen: list[_Passage]) -> bool:
     words = candidate.content
     for other in chosen:
-        union = len(words | other.content)
-        if union and len(words & other.content) / union >= DUPLICATE_JACCARD:
+        shared = len(words & other.content)
+        if shared and shared >= DUPLICATE_JACCARD * (len(words) + len(other.content) - shared):
             return True
     return False
 
@@ -187,7 +196,9 @@ def _best(candidates: list[_Passage], chosen: list[_Passage], max_words: int
     count = sum(s.sentences for s in chosen)
     taken = {s.index for s in chosen}
     best, best_score = None, 0.0
-    for s in candidates:
+    for s in candidates:  # best first: none after one that scores less can win
+        if best is not None and s.score <= best_score:
+            break
         if s.index in taken or count + s.sentences > MAX_SENTENCES:
             continue
         if chosen and total + s.words > max_words:
@@ -202,9 +213,9 @@ def _best(candidates: list[_Passage], chosen: list[_Passage], max_words: int
     return best
 
 
-def _choose(sentences: list[_Passage]) -> list[_Passage]:
+def _choose(passages: list[_Passage]) -> list[_Passage]:
     # A quotation left open (it runs on into the next paragraph) is never taken.
-    candidates = [s for s in sentences if s.balanced]
+    candidates = sorted((p for p in passages if p.balanced), key=lambda p: (-p.score, p.index))
     chosen: list[_Passage] = []
     while (pick := _best(candidates, chosen, MAX_WORDS)) is not None:
         chosen.append(pick)
@@ -214,23 +225,22 @@ def _choose(sentences: list[_Passage]) -> list[_Passage]:
 
 
 def extract_summary(article: Article, ctx: Context) -> str | None:
-    passages = split_passages(article_text(article, ctx).body_plain, article.lang)
-    sentences = []
-    for passage in passages:
+    passages = []
+    for passage in split_passages(article_text(article, ctx).body_plain, article.lang):
         texts = list(passage.sentences)
-        if not sentences:
+        if not passages:
             texts[0] = _strip_dateline(texts[0])
         text = " ".join(texts)
         words = len(text.split())
         if words >= MIN_WORDS:
             folded = norm(text)
-            sentences.append(_Passage(
-                len(sentences), text, folded, words, len(texts), _terms(folded),
-                passage.balanced, needs_antecedent(folded, article.lang)))
-    if not sentences:
+            passages.append(_Passage(
+                len(passages), text, folded, words, len(texts), _terms(folded),
+                passage.balanced, article.lang))
+    if not passages:
         return None
-    _score(sentences, article.title, set(article.actors), ctx)
-    return " ".join(s.text for s in _choose(sentences))
+    _score(passages, article.title, set(article.actors), ctx)
+    return " ".join(p.text for p in _choose(passages))
 
 
 def summarize(article: Article, ctx: Context) -> Article:
