@@ -5,8 +5,8 @@ Each passage (a sentence, or the sentences one quotation spans) is scored on pos
 centroid), and mentions of the article's actors; the best are kept in their original
 order, within about ``MAX_WORDS`` words. A summary must stand on its own: a passage
 whose quotation is left open is never taken, one that starts with a pronoun ("He said")
-weighs less unless the passage before it is taken too, and one that repeats a chosen
-passage (a standfirst and the lead saying the same) is skipped.
+weighs less, and never pads a summary, unless the passage before it is taken too, and
+one that repeats a chosen passage (a standfirst and the lead saying the same) is skipped.
 """
 
 from __future__ import annotations
