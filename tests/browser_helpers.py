@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # tools/ is a folder of scripts, not an installed package
-    sys.path.insert(0, str(ROOT))
+from tools.chromium import chromium_path
 
-from tools.chromium import chromium_path  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 RESULTS = ROOT / "test-results"
 DIGEST_TOML = """\

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from digest import __version__
 from digest.errors import DigestError
 from digest.extract.fetch import fetch
+from tools.static_server import base_url, loopback
 
 PAGE = "<html><head><title>Café</title></head><body><p>Déjà vu</p></body></html>"
 
@@ -68,16 +68,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with loopback(Handler) as httpd:
+        yield base_url(httpd)
 
 
 def closed_port() -> int:

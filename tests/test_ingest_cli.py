@@ -12,10 +12,9 @@ import json
 import re
 import socket
 import sys
-import threading
 import types
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import lxml.html
@@ -29,6 +28,7 @@ from digest.cli import main
 from digest.extract import collect_inputs
 from digest.frontmatter import to_date
 from digest.progress import progress
+from tools.static_server import base_url, loopback
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"
 
@@ -302,15 +302,8 @@ def site() -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with loopback(Handler) as httpd:
+        yield base_url(httpd)
 
 
 @pytest.mark.usefixtures("stand_ins")

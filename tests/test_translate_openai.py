@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -15,6 +14,7 @@ from digest.config import TranslateConfig
 from digest.errors import DigestError
 from digest.translate import BackendUnavailable, load_backend, translate_article
 from digest.translate.openai_backend import OpenAIBackend
+from tools.static_server import loopback
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,15 +67,9 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    httpd.state = {"requests": []}  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with loopback(Handler) as httpd:
+        httpd.state = {"requests": []}  # type: ignore[attr-defined]
+        yield httpd
 
 
 def backend(server, mode: str, **kw) -> tuple[OpenAIBackend, list[float]]:

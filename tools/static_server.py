@@ -1,12 +1,13 @@
-"""Serve a built site on 127.0.0.1 from a background thread, for browsers and audits."""
+"""Loopback HTTP servers in a background thread: a built site for browsers and audits, or
+any handler a test needs. They listen on 127.0.0.1 only and always shut down."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,16 +23,27 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(root: str | Path) -> Iterator[str]:
-    """Serve ``root`` on a free port of 127.0.0.1; yields the base URL (ending in ``/``)."""
-    handler = partial(_QuietHandler, directory=str(root))
+def loopback(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[ThreadingHTTPServer]:
+    """Run ``handler`` on a free port of 127.0.0.1 until the block ends."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="static-server", daemon=True)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
+        yield server
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def base_url(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    return f"http://{host}:{port}"
+
+
+@contextmanager
+def serve(root: str | Path) -> Iterator[str]:
+    """Serve ``root`` on a free port of 127.0.0.1; yields the base URL (ending in ``/``)."""
+    with loopback(partial(_QuietHandler, directory=str(root))) as server:
+        yield base_url(server) + "/"
