@@ -58,7 +58,13 @@ def split(text: str, path: str | Path) -> tuple[str, str, int]:
 
 
 def load_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
-    """Parse YAML, turning syntax errors into ``path:line: message``."""
+    """Parse YAML, turning every failure into ``path:line: message``.
+
+    Aliases are refused: front matter and registries never need them, and they are how
+    a few lines expand into gigabytes ("billion laughs") or a self-referencing value.
+    """
+    if "*" in text:
+        _refuse_aliases(text, path, line_offset)
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -66,8 +72,50 @@ def load_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
         line = (mark.line + 1 + line_offset) if mark else None
         problem = exc.problem or str(exc)
         raise DigestError(f"invalid YAML: {problem}", path, line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise DigestError(f"invalid YAML: character U+{char:04X} is not allowed "
+                          "(control characters must be escaped)", path, line) from None
     except yaml.YAMLError as exc:
         raise DigestError(f"invalid YAML: {exc}", path) from None
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError):
+        # A tagged value the loader cannot build (``!!int abc``): find which one.
+        line = _bad_value_line(text)
+        raise DigestError("invalid YAML: a tagged value cannot be read (check the '!!' tag)",
+                          path, line + line_offset if line else None) from None
+
+
+def _refuse_aliases(text: str, path: str | Path, line_offset: int) -> None:
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DigestError(
+                    f"YAML aliases (*{event.anchor}) are not allowed: write the value out",
+                    path, event.start_mark.line + 1 + line_offset)
+    except yaml.YAMLError:
+        return  # the load reports syntax errors with their position
+
+
+def _bad_value_line(text: str) -> int | None:
+    """Line (in ``text``) of the first tagged scalar that cannot be constructed."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                _Loader("").construct_object(node, deep=True)
+            except Exception:
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in node.value for v in pair)
+    return None
 
 
 def parse(text: str, path: str | Path) -> tuple[dict[str, Any], str]:
@@ -166,18 +214,3 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def to_date(value: Any) -> dt.date | dt.datetime | None:
-    """Accept YAML's date/datetime or an ISO 8601 string; ``None`` if it is neither."""
-    if isinstance(value, dt.datetime | dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if len(text) == 10:
-                return dt.date.fromisoformat(text)
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return None

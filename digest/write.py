@@ -62,9 +62,12 @@ def canonical_url(url: str) -> str:
 
 
 def article_files(root: Path) -> list[Path]:
-    """Every article file under ``root``, sorted; hidden files (editor backups) left out."""
-    return [p for p in sorted(root.glob("**/*.md"))
-            if not any(part.startswith(".") for part in p.relative_to(root).parts)]
+    """Every article file under ``root``, sorted, as Pelican's reader finds them: ``.md``
+    and ``.markdown`` names that are not folders; hidden files (editor backups) left out."""
+    found = [*root.glob("**/*.md"), *root.glob("**/*.markdown")]
+    return [p for p in sorted(found)
+            if not any(part.startswith(".") for part in p.relative_to(root).parts)
+            and not p.is_dir()]
 
 
 def escape_markup(body: str) -> str:

@@ -72,7 +72,8 @@ def test_problems_sorted_by_path_and_line(root: Path,
     assert code == 1
     rel = {p: str(p.relative_to(root)) for p in (good, same_url, dup_slug, broken)}
     assert out == sorted(out, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
-    assert f"{rel[broken]}:3: date: '2021-13-45' is not an ISO 8601 date or datetime" in out
+    assert (f"{rel[broken]}:3: date: '2021-13-45' is not an ISO 8601 date or datetime "
+            "(there is no month 13)") in out
     assert f"{rel[broken]}:1: missing required key 'lang'" in out
     assert any(line.startswith(f"{rel[same_url]}:") and "unknown actor id 'nobody'" in line
                for line in out)

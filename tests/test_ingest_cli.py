@@ -26,8 +26,8 @@ from digest.article import Article, Source
 from digest.article_file import read_article
 from digest.cli import main
 from digest.extract import collect_inputs
-from digest.frontmatter import to_date
 from digest.progress import progress
+from digest.schema import to_date
 from tools.static_server import base_url, loopback
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"

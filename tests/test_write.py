@@ -112,7 +112,7 @@ def test_checksum_line_with_only_scalar_keys() -> None:
 
 def test_written_file_passes_validation(tmp_path: Path, ctx) -> None:
     path = ArticleStore(tmp_path).write(article(), now=NOW).path
-    assert check_file(path, ctx.registries) == []
+    assert check_file(path, ctx.registries).errors == []
 
 
 def test_created_path_retrieved_and_no_temp_files(tmp_path: Path) -> None:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from ..config import load_config
 from ..errors import DigestError
-from ..frontmatter import key_lines, parse, to_date
 from ..registry import Registries, load_actors, load_topics
-from ..validate import check_file, is_future
-from ..write import article_files, canonical_url
+from ..validate import check_corpus
+from ..write import article_files
 from .ingest import shown
 
 
@@ -35,7 +34,7 @@ class Finding:
 
 def _finding(err: DigestError, fallback: Path) -> Finding:
     return Finding(shown(Path(err.path)) if err.path else shown(fallback), err.line or 0,
-                   err.message)
+                   err.message, err.warning)
 
 
 def _registries(content: Path, findings: list[Finding]) -> Registries | None:
@@ -55,36 +54,8 @@ def _registries(content: Path, findings: list[Finding]) -> Registries | None:
 
 def check_articles(paths: list[Path], registries: Registries | None,
                    today: dt.date) -> list[Finding]:
-    findings: list[Finding] = []
-    slugs: dict[str, Path] = {}
-    urls: dict[str, Path] = {}
-    for path in paths:
-        findings.extend(_finding(err, path) for err in check_file(path, registries))
-        if path.stem in slugs:
-            findings.append(Finding(shown(path), 1, f"duplicate slug {path.stem!r} "
-                                    f"(also {shown(slugs[path.stem])})"))
-        else:
-            slugs[path.stem] = path
-        try:
-            text = path.read_text(encoding="utf-8")
-            meta, _ = parse(text, path)
-        except (OSError, UnicodeDecodeError, DigestError):
-            continue  # check_file has reported it
-        source = meta.get("source")
-        url = source.get("url") if isinstance(source, dict) else None
-        if isinstance(url, str) and url.strip():
-            key = canonical_url(url)
-            if key in urls:
-                line = key_lines(text).get("source.url", 1)
-                findings.append(Finding(shown(path), line, f"same source URL as "
-                                        f"{shown(urls[key])} ({url})"))
-            else:
-                urls[key] = path
-        date = to_date(meta.get("date"))
-        if date is not None and is_future(date, today):
-            findings.append(Finding(shown(path), key_lines(text).get("date", 1),
-                                    f"date {date.isoformat()} is in the future", warning=True))
-    return findings
+    corpus = check_corpus(paths, registries, today, shown=shown)
+    return [_finding(err, Path(err.path or "")) for err in [*corpus.errors, *corpus.warnings]]
 
 
 def run(args: argparse.Namespace) -> int:

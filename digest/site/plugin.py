@@ -7,14 +7,18 @@ from typing import Any
 
 from pelican import signals
 
+from ..write import article_files
 from . import i18n, state, templating
 from .generator import DigestGenerator
-from .reader import DigestReader, content_dir_of
+from .reader import DigestReader, content_dir_of, display_path
 
 
 def _initialized(pelican: Any) -> None:
     settings = pelican.settings
-    state.begin(content_dir_of(settings))
+    content = content_dir_of(settings)
+    build = state.begin(content, shown=display_path)
+    build.check_content([path for folder in settings.get("ARTICLE_PATHS") or [""]
+                         for path in article_files(content / folder)])
     languages = list(settings.get("DIGEST_SITE_LANGUAGES") or [settings["DEFAULT_LANG"]])
     i18n.load_catalogs(Path(settings["THEME"]) / "translations", languages,
                        settings["DEFAULT_LANG"])

@@ -7,12 +7,16 @@ counts the build reports after Pelican has finished.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..article import Article
 from ..errors import DigestError
 from ..registry import Registries, load_registries
+from ..validate import check_corpus, check_file
 
 
 @dataclass
@@ -21,17 +25,38 @@ class BuildState:
     registries: Registries
     errors: list[DigestError] = field(default_factory=list)
     warnings: list[DigestError] = field(default_factory=list)
-    slugs: dict[str, str] = field(default_factory=dict)  # slug -> first file using it
+    articles: dict[str, Article | None] = field(default_factory=dict)  # None: has errors
     extra: dict[str, Any] = field(default_factory=dict)
+    shown: Callable[[Path], str] = str  # how messages name a file
+
+    def check_content(self, paths: list[Path]) -> None:
+        """Check every article file once, as ``digest check`` does."""
+        corpus = check_corpus(paths, self.registries, shown=self.shown)
+        self.errors += corpus.errors
+        self.warnings += corpus.warnings
+        good = corpus.articles
+        for path in paths:
+            key = os.path.abspath(path)
+            self.articles[key] = good.get(key)
+
+    def article(self, path: str) -> Article | None:
+        """The checked Article read from ``path`` (absolute), None if it has errors."""
+        if path not in self.articles:  # a file the corpus did not list: check it alike
+            checked = check_file(Path(path), self.registries, self.shown(Path(path)))
+            self.errors += checked.errors
+            self.warnings += checked.warnings
+            self.articles[path] = None if checked.errors else checked.article
+        return self.articles[path]
 
 
 _current: BuildState | None = None
 
 
-def begin(content_dir: Path) -> BuildState:
+def begin(content_dir: Path, shown: Callable[[Path], str] = str) -> BuildState:
     """Start a build: load the registries (errors name the registry file and line)."""
     global _current
-    _current = BuildState(content_dir=content_dir, registries=load_registries(content_dir))
+    _current = BuildState(content_dir=content_dir, registries=load_registries(content_dir),
+                          shown=shown)
     return _current
 
 
