@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import load_config
 from ..errors import DigestError
-from ..registry import Registries, load_actors, load_topics
+from ..registry import Registries, RegistryErrors, load_actors, load_topics
 from ..validate import check_corpus
 from ..write import article_files
 from .ingest import shown
@@ -44,6 +44,8 @@ def _registries(content: Path, findings: list[Finding]) -> Registries | None:
         path = content / f"{name}.yml"
         try:
             loaded[name] = loader(path)
+        except RegistryErrors as exc:
+            findings.extend(_finding(err, path) for err in exc.errors)
         except DigestError as exc:
             findings.append(_finding(exc, path))
     if len(loaded) < 2:
@@ -64,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_content(args.content)
     findings: list[Finding] = []
     registries = _registries(config.content_dir, findings)
+    in_registries = len(findings)
     paths = article_files(config.articles_dir) if config.articles_dir.is_dir() else []
     findings.extend(check_articles(paths, registries, dt.date.today()))
     for finding in sorted(findings):
@@ -72,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(findings) - errors
     summary = f"checked {len(paths)} article{'s' if len(paths) != 1 else ''}: {errors} error"
     summary += "s" if errors != 1 else ""
+    if in_registries:
+        summary += f" ({in_registries} in the registries, {errors - in_registries} in articles)"
     if warnings:
         summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
     print(summary, file=sys.stderr)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from ..article import Article
 from ..config import load_config
 from ..errors import DigestError
 from ..extract import Failure, Result, collect_inputs, extract_one
+from ..paths import display_path as shown
 from ..pipeline import Context, enrich
 from ..progress import progress
 from ..registry import load_registries
@@ -46,14 +46,6 @@ def make_context(args: argparse.Namespace) -> Context:
         source_name=getattr(args, "source_name", None),
         source_url=getattr(args, "source_url", None),
     )
-
-
-def shown(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def enriched(inputs: list[str], ctx: Context, desc: str) -> Iterator[Result]:

@@ -19,6 +19,7 @@ from ..article_file import read_article, to_front_matter
 from ..config import load_config
 from ..errors import DigestError
 from ..frontmatter import FENCE, dump_yaml, split, write_atomic
+from ..paths import display_path as shown
 from ..pipeline import Context
 from ..progress import progress
 from ..registry import load_registries
@@ -77,14 +78,6 @@ def choose_targets(requested: list[str] | None, defaults: Iterable[str],
             print(f"digest translate: {backend.model_name} cannot produce {t}: skipping it",
                   file=sys.stderr)
     return usable
-
-
-def shown(path: Path) -> str:
-    """Relative to the working folder when inside it, as the user would type it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _batches(paths: list[Path], size: int) -> Iterator[list[Path]]:

@@ -63,14 +63,6 @@ class TranslationPage:
         return self.text.by.removeprefix("machine:") if self.machine else ""
 
 
-def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
-
-
 def _datetime(value: dt.date | dt.datetime) -> dt.datetime:
     # Pelican localises naive datetimes to TIMEZONE; a bare date means midnight there.
     if isinstance(value, dt.datetime):
