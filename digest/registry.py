@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .errors import DigestError
-from .frontmatter import _Loader, load_yaml
+from .store.frontmatter import _Loader, load_yaml
 
 ACTOR_KINDS = ("person", "organization", "state", "media", "other")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article
-from digest.article_file import render_article
 from digest.cli import main
+from digest.store.article_file import render_article
 
 CORPUS = {
     "kpk-periksa": Article(

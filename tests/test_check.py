@@ -9,7 +9,7 @@ import pytest
 
 from digest.article import Article, Source
 from digest.cli import main
-from digest.write import ArticleStore, render_file
+from digest.store.write import ArticleStore, render_file
 
 NOW = dt.datetime(2026, 11, 23, 19, 0, tzinfo=dt.UTC)
 

@@ -13,11 +13,11 @@ from markdown_it import MarkdownIt
 
 from digest.errors import DigestError
 from digest.extract.html import extract_html
-from digest.extract.html_decode import decode_html
-from digest.extract.html_inserts import drop_link_inserts, is_link_insert
-from digest.extract.html_lead import drop_lead, page_head
-from digest.extract.html_meta import PageMeta
-from digest.extract.html_tail import drop_tail
+from digest.extract.html.decode import decode_html
+from digest.extract.html.inserts import drop_link_inserts, is_link_insert
+from digest.extract.html.lead import drop_lead, page_head
+from digest.extract.html.meta import PageMeta
+from digest.extract.html.tail import drop_tail
 from digest.sanitize import sanitize_html
 
 PAGES = Path(__file__).parent / "fixtures" / "html"

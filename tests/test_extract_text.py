@@ -10,7 +10,7 @@ from conftest import SEED
 
 from digest.errors import DigestError
 from digest.extract.text import extract_text
-from digest.extract.text_site import copyright_name
+from digest.extract.text.site import copyright_name
 
 SCRAPES = Path(__file__).parent / "fixtures" / "text"
 CASES = sorted(p.stem for p in SCRAPES.glob("*.yml"))

@@ -4,9 +4,14 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, Source, Translation
-from digest.article_file import from_front_matter, read_article, render_article, to_front_matter
 from digest.errors import DigestError
-from digest.frontmatter import key_lines, parse, write_atomic
+from digest.store.article_file import (
+    from_front_matter,
+    read_article,
+    render_article,
+    to_front_matter,
+)
+from digest.store.frontmatter import key_lines, parse, write_atomic
 
 
 def sample() -> Article:

@@ -23,11 +23,11 @@ from conftest import SEED
 
 import digest.pipeline
 from digest.article import Article, Source
-from digest.article_file import read_article
 from digest.cli import main
 from digest.extract import collect_inputs
 from digest.progress import progress
-from digest.schema import to_date
+from digest.store.article_file import read_article
+from digest.store.schema import to_date
 from tools.static_server import base_url, loopback
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"

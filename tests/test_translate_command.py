@@ -9,9 +9,9 @@ import mt_models
 import pytest
 
 import digest.commands.translate as command
-from digest.article_file import read_article
 from digest.cli import main
-from digest.frontmatter import parse
+from digest.store.article_file import read_article
+from digest.store.frontmatter import parse
 
 A = """\
 ---
@@ -187,7 +187,7 @@ def test_ingest_translates_with_the_configured_backend(digest_root, model, capsy
 
 
 def test_a_file_untouched_since_ingest_stays_untouched(digest_root, model, articles):
-    from digest.write import is_untouched, restamp
+    from digest.store.write import is_untouched, restamp
 
     path = articles["a"]
     path.write_text(restamp(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from digest.registry import load_registries
-from digest.validate import check_file
+from digest.store.validate import check_file
 
 
 def problems(tmp_path: Path, text: str, registries=None) -> list[str]:

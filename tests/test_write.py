@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, Source, Translation
-from digest.article_file import read_article
-from digest.frontmatter import parse
 from digest.slug import slugify
-from digest.validate import check_file
-from digest.write import ArticleStore, canonical_url, is_untouched, render_file, restamp
+from digest.store.article_file import read_article
+from digest.store.frontmatter import parse
+from digest.store.validate import check_file
+from digest.store.write import ArticleStore, canonical_url, is_untouched, render_file, restamp
 
 NOW = dt.datetime(2026, 11, 23, 19, 0, 0, tzinfo=dt.UTC)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `tools` and `digest` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.frontmatter import parse
-from digest.schema import to_date
+from digest.store.frontmatter import parse
+from digest.store.schema import to_date
 
 ROOT = Path(__file__).resolve().parents[1]
 PYDEPS = ROOT / "bench" / ".work" / "pydeps"

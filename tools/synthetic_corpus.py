@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from digest.article import Article, Source, Translation
-from digest.article_file import render_article
+from digest.store.article_file import render_article
 
 LANGS = {"id": 0.40, "en": 0.25, "ar": 0.10, "ms": 0.10, "fr": 0.08, "de": 0.07}
 SYLLABLES = {

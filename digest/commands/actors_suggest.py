@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..article_file import read_article
 from ..config import load_config
 from ..enrich.suggest import suggest_names
 from ..errors import DigestError
 from ..registry import load_registries
+from ..store.article_file import read_article
 
 
 def run(args: argparse.Namespace) -> int:

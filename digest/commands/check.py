@@ -15,8 +15,8 @@ from pathlib import Path
 from ..config import load_config
 from ..errors import DigestError
 from ..registry import Registries, RegistryErrors, load_actors, load_topics
-from ..validate import check_corpus
-from ..write import article_files
+from ..store.validate import check_corpus
+from ..store.write import article_files
 from .ingest import shown
 
 

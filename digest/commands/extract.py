@@ -15,7 +15,7 @@ from typing import Any
 
 from ..article import Article
 from ..extract import Failure
-from ..write import ArticleStore, render_file
+from ..store.write import ArticleStore, render_file
 from .ingest import enriched, make_context, shown
 
 

@@ -19,7 +19,7 @@ from ..paths import display_path as shown
 from ..pipeline import Context, enrich
 from ..progress import progress
 from ..registry import load_registries
-from ..write import ArticleStore
+from ..store.write import ArticleStore
 
 Translator = Callable[[Article, Context, list[str]], Article]
 

@@ -15,17 +15,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..article import Article
-from ..article_file import read_article, to_front_matter
 from ..config import load_config
 from ..errors import DigestError
-from ..frontmatter import FENCE, dump_yaml, split, write_atomic
 from ..paths import display_path as shown
 from ..pipeline import Context
 from ..progress import progress
 from ..registry import load_registries
+from ..store.article_file import read_article, to_front_matter
+from ..store.frontmatter import FENCE, dump_yaml, split, write_atomic
+from ..store.write import is_untouched, restamp
 from ..translate import Backend, load_backend, translate_articles
 from ..translate.backend import base_language
-from ..write import is_untouched, restamp
 
 # Articles per backend call: enough sentences to fill CTranslate2's batches; an LLM
 # gains nothing from batching, and one article at a time resumes most finely.

@@ -21,7 +21,7 @@ from itertools import accumulate
 from operator import mul
 
 from ..article import Article
-from ..extract.text_cues import STOP_WORDS
+from ..extract.text.cues import STOP_WORDS
 from ..pipeline import Context
 from .actors import actor_matcher
 from .article_text import article_text

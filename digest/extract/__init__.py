@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Source
 from ..errors import DigestError
-from ..schema import to_date
+from ..store.schema import to_date
 
 if TYPE_CHECKING:
     from ..pipeline import Context

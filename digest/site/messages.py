@@ -17,7 +17,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from ..frontmatter import write_atomic
+from ..store.frontmatter import write_atomic
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 DOMAIN = "messages"

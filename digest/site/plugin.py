@@ -8,7 +8,7 @@ from typing import Any
 from pelican import signals
 
 from ..paths import display_path
-from ..write import article_files
+from ..store.write import article_files
 from . import i18n, state, templating
 from .generator import DigestGenerator
 from .reader import DigestReader, content_dir_of

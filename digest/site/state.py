@@ -16,7 +16,7 @@ from typing import Any
 from ..article import Article
 from ..errors import DigestError
 from ..registry import Registries, load_registries
-from ..validate import check_corpus, check_file
+from ..store.validate import check_corpus, check_file
 
 
 @dataclass

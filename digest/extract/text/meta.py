@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .text_cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
-from .text_units import Unit, fold_fast
+from .cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
+from .units import Unit, fold_fast
 
 _DATE_NUM_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _DIGIT_RE = re.compile(r"\d")

@@ -21,9 +21,9 @@ import re
 from digest.article import Article
 from digest.errors import DigestError
 
-from .text_body import bridge_inserts, end_of_article, find_body
-from .text_classify import META, TEXT, Kind, classify, weight
-from .text_meta import (
+from .body import bridge_inserts, end_of_article, find_body
+from .classify import META, TEXT, Kind, classify, weight
+from .meta import (
     date_text,
     is_menu,
     is_ui,
@@ -33,8 +33,8 @@ from .text_meta import (
     split_dateline,
     trailing_byline,
 )
-from .text_site import site_name
-from .text_units import Unit, split_units
+from .site import site_name
+from .units import Unit, split_units
 
 # Photo captions end with a credit: "(KOMPAS.com/DIMAS ARYO)", "Photo: AFP", "REUTERS/Name".
 _CAPTION_RE = re.compile(

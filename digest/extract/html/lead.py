@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from ..registry import fold
-from .html_meta import PageMeta
+from ...registry import fold
+from .meta import PageMeta
 
 # The lead: how many first blocks may be headline/standfirst/date/byline, and how long
 # such a line may be.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .article import Article
+from ..article import Article
 from .frontmatter import parse, render
 from .schema import KNOWN_KEYS, to_front_matter
 from .schema import read_article as _read

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .article import STATUSES, Article, Source, Translation
-from .urls import url_problem
+from ..article import STATUSES, Article, Source, Translation
+from ..urls import url_problem
 
 LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?$")
 Problem = tuple[str, str]  # (dotted key, message)

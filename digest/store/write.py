@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .article import Article, Source
+from ..article import Article, Source
+from ..errors import DigestError
+from ..registry import fold
+from ..slug import slugify
 from .article_file import from_front_matter, to_front_matter
-from .errors import DigestError
 from .frontmatter import FENCE, parse, render, write_atomic
-from .registry import fold
-from .slug import slugify
 
 CHECKSUM_KEY = "checksum"
 _CHECKSUM_LINE = re.compile(

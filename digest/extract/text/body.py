@@ -9,8 +9,8 @@ body ("Related" and two headlines, then the article again) is an insert, not the
 
 from __future__ import annotations
 
-from .text_classify import TEXT, Kind, is_footer
-from .text_units import Unit
+from .classify import TEXT, Kind, is_footer
+from .units import Unit
 
 _ENOUGH_TEXT = 20.0  # about one paragraph of running text
 # An insert block: its label, a few headline lines, then the article resumes with this

@@ -9,7 +9,7 @@ import zlib
 
 from charset_normalizer import from_bytes
 
-from ..errors import DigestError
+from ...errors import DigestError
 
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # and <?xml encoding="x"?>: looked for in the first bytes, as browsers do.

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .text_cues import END_LABEL_RE, FOOTER_RE, FOOTER_WORD_RE, INSERT_RE
-from .text_meta import is_date_text, is_reading_time, is_ui, parse_byline
-from .text_units import Unit
+from .cues import END_LABEL_RE, FOOTER_RE, FOOTER_WORD_RE, INSERT_RE
+from .meta import is_date_text, is_reading_time, is_ui, parse_byline
+from .units import Unit
 
 
 class Kind(Enum):

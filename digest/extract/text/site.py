@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .text_cues import STOP_WORDS
-from .text_units import Unit, fold_fast
+from .cues import STOP_WORDS
+from .units import Unit, fold_fast
 
 # Cheap filters for a copyright line (on the folded text, so "(C)" and "HAK CIPTA" match).
 _MARK_RE = re.compile(r"©|\(c\)|copyright|hak\s?cipta|حقوق")

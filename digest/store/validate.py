@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import Article
-from .errors import DigestError
+from ..article import Article
+from ..errors import DigestError
+from ..registry import Registries
 from .frontmatter import key_lines, parse
-from .registry import Registries
 from .schema import FIELDS, KNOWN_KEYS, read_article
 
 # Keys digest itself writes besides the contract's fields.

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DigestError
+from ..errors import DigestError
 
 try:
     _BaseLoader: type = yaml.CSafeLoader

@@ -18,14 +18,14 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from ..article import Article, Source
-from ..errors import DigestError
-from .html_decode import decode_html
-from .html_inserts import drop_link_inserts
-from .html_lead import drop_lead, page_head
-from .html_markdown import body_blocks
-from .html_meta import page_meta
-from .html_tail import drop_tail
+from ...article import Article, Source
+from ...errors import DigestError
+from .decode import decode_html
+from .inserts import drop_link_inserts
+from .lead import drop_lead, page_head
+from .markdown import body_blocks
+from .meta import page_meta
+from .tail import drop_tail
 
 # Cascade, cheapest first, measured on the benchmark (bench/extract_bench.py): trafilatura's
 # precision mode without its fallback extractors is right on most pages; when it keeps only

@@ -1,0 +1,1 @@
+"""The write stage: the article contract, article files, validation."""
