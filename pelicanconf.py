@@ -26,9 +26,6 @@ LOAD_CONTENT_CACHE = False
 # Directory-style URLs everywhere; an article's slug is its file name.
 ARTICLE_URL = ARTICLE_LANG_URL = "articles/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "articles/{slug}/index.html"
-# Each translation's own page, beside the article's: /articles/<slug>/en/.
-DIGEST_TRANSLATION_URL = "articles/{slug}/{lang}/"
-DIGEST_TRANSLATION_SAVE_AS = "articles/{slug}/{lang}/index.html"
 TOPIC_URL = "topics/{slug}/"
 TOPIC_SAVE_AS = "topics/{slug}/index.html"
 ACTOR_URL = "actors/{slug}/"
@@ -51,11 +48,8 @@ FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FE
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 30
 
-DIGEST_HOME_DAYS = 7  # the home page shows the newest week of articles…
-DIGEST_HOME_MAX = 60  # …at most this many
-DIGEST_HOME_MIN = 12  # …and at least this many, however old
-DIGEST_RELATED_ACTORS = 8
-DIGEST_LISTING_ACTORS = 6  # actor chips per listed article (the most salient), then "+N more"
+# DIGEST_* settings (home page size, listing chips, translation URLs) have their defaults
+# and checks in digest/site/settings.py; set one here to change it.
 
 # Escape everything; only sanitised article HTML is marked safe in the templates.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -64,21 +64,52 @@ class Config:
         return replace(self, content_dir=Path(content_dir).resolve())
 
 
-def _language(value: object, path: Path, key: str) -> str:
+class _Problems:
+    """Collects every problem in the file, so one run reports them all."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.messages: list[str] = []
+
+    def add(self, message: str) -> None:
+        self.messages.append(message)
+
+    def raise_any(self) -> None:
+        if self.messages:
+            raise ConfigErrors([ConfigError(m, self.path) for m in self.messages])
+
+
+class ConfigErrors(ConfigError):
+    """Every problem in ``digest.toml``, one per line."""
+
+    def __init__(self, errors: list[ConfigError]):
+        super().__init__(errors[0].message, errors[0].path)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(ConfigError.__str__(e) for e in self.errors)
+
+
+def _language(value: object, key: str, problems: _Problems) -> str | None:
     if not isinstance(value, str) or not value:
-        raise ConfigError(f"{key}: expected a language code, got {value!r}", path)
+        problems.add(f"{key}: expected a language code, got {value!r}")
+        return None
     try:
         Locale.parse(value.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        raise ConfigError(f"{key}: unknown language {value!r}", path) from None
+        problems.add(f"{key}: unknown language {value!r}")
+        return None
     return value
 
 
-def _languages(raw: dict, key: str, default: tuple[str, ...], path: Path) -> tuple[str, ...]:
+def _languages(raw: dict, key: str, default: tuple[str, ...], problems: _Problems
+               ) -> tuple[str, ...]:
     value = raw.get(key, list(default))
     if not isinstance(value, list) or not value:
-        raise ConfigError(f"{key}: expected a non-empty list of language codes", path)
-    return tuple(_language(v, path, key) for v in value)
+        problems.add(f"{key}: expected a non-empty list of language codes")
+        return default
+    found = [_language(v, key, problems) for v in value]
+    return tuple(v for v in found if v) or default
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -105,41 +136,51 @@ def load_config(path: str | Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", found) from None
     root = found.parent
+    problems = _Problems(found)
     raw = data.get("digest", {})
+    if not isinstance(raw, dict):
+        problems.add("[digest]: expected a table of settings")
+        raw = {}
     known = {
         "name", "description", "languages", "site_languages", "default_language",
         "site_url", "timezone", "content", "output",
     }
     unknown = set(raw) - known
     if unknown:
-        raise ConfigError(f"[digest]: unknown key(s) {', '.join(sorted(unknown))}", found)
-    languages = _languages(raw, "languages", ("en",), found)
-    site_languages = _languages(raw, "site_languages", ("en",), found)
-    default_language = _language(raw.get("default_language", site_languages[0]), found,
-                                 "default_language")
+        problems.add(f"[digest]: unknown key(s) {', '.join(sorted(unknown))}")
+    languages = _languages(raw, "languages", ("en",), problems)
+    site_languages = _languages(raw, "site_languages", ("en",), problems)
+    default_language = _language(raw.get("default_language", site_languages[0]),
+                                 "default_language", problems) or site_languages[0]
     if default_language not in site_languages:
-        raise ConfigError("default_language must be one of site_languages", found)
+        problems.add("default_language must be one of site_languages")
     for key in ("name", "description", "site_url", "timezone", "content", "output"):
         if key in raw and not isinstance(raw[key], str):
-            raise ConfigError(f"{key}: expected a string", found)
+            problems.add(f"{key}: expected a string")
 
     traw = data.get("translate", {})
+    if not isinstance(traw, dict):
+        problems.add("[translate]: expected a table of settings")
+        traw = {}
     tknown = {"backend", "model", "base_url", "api_key_env", "timeout", "retries", "threads"}
     if set(traw) - tknown:
-        raise ConfigError(
-            f"[translate]: unknown key(s) {', '.join(sorted(set(traw) - tknown))}", found)
+        problems.add(f"[translate]: unknown key(s) {', '.join(sorted(set(traw) - tknown))}")
     backend = traw.get("backend", "none")
     if backend not in BACKENDS:
-        raise ConfigError(f"[translate] backend: expected one of {', '.join(BACKENDS)}", found)
+        problems.add(f"[translate] backend: expected one of {', '.join(BACKENDS)}")
     timeout = traw.get("timeout", 60.0)
     retries = traw.get("retries", 3)
-    if not isinstance(timeout, int | float) or timeout <= 0:
-        raise ConfigError("[translate] timeout: expected a positive number of seconds", found)
-    if not isinstance(retries, int) or retries < 0:
-        raise ConfigError("[translate] retries: expected a whole number ≥ 0", found)
     threads = traw.get("threads", 0)
-    if not isinstance(threads, int) or threads < 0:
-        raise ConfigError("[translate] threads: expected a whole number ≥ 0", found)
+    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+        problems.add("[translate] timeout: expected a positive number of seconds")
+    if not isinstance(retries, int) or isinstance(retries, bool) or retries < 0:
+        problems.add("[translate] retries: expected a whole number ≥ 0")
+    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 0:
+        problems.add("[translate] threads: expected a whole number ≥ 0")
+    for key in ("model", "base_url", "api_key_env"):
+        if key in traw and not isinstance(traw[key], str):
+            problems.add(f"[translate] {key}: expected a string")
+    problems.raise_any()
     translate = TranslateConfig(
         backend=backend,
         model=traw.get("model"),

@@ -27,12 +27,11 @@ from .versions import alternates
 class DigestGenerator(Generator):
     def generate_context(self) -> None:
         state = current()
+        site = state.site
         digest = groupings.build(
             list(self.context.get("articles", [])), state.registries,
-            home_days=self.settings.get("DIGEST_HOME_DAYS", 7),
-            home_max=self.settings.get("DIGEST_HOME_MAX", 60),
-            home_min=self.settings.get("DIGEST_HOME_MIN", 12),
-            related_max=self.settings.get("DIGEST_RELATED_ACTORS", 8))
+            home_days=site.home_days, home_max=site.home_max, home_min=site.home_min,
+            related_max=site.related_actors)
         items = digest.articles
         for article in items:
             # Pelican formats the URL from settings at every access; pages list
@@ -45,7 +44,8 @@ class DigestGenerator(Generator):
         reg = state.registries
         self.topics = {t: Topic(t, self.settings, reg.topics[t]) for t in reg.topics}
         self.actors = {a: Actor(a, self.settings, reg.actors[a]) for a in reg.actors}
-        self.context.update(digest=digest, topics_by_id=self.topics, actors_by_id=self.actors)
+        self.context.update(digest=digest, topics_by_id=self.topics, actors_by_id=self.actors,
+                            digest_site=site)
         state.extra["articles"] = len(items)
 
     def generate_output(self, writer: Any) -> None:
@@ -85,7 +85,7 @@ class DigestGenerator(Generator):
 
     def _translations(self, write: Any, ctx: dict[str, Any], ui: str) -> None:
         """One page per translation; its interface speaks its language when the site does."""
-        site_languages = self.settings.get("DIGEST_SITE_LANGUAGES") or [ui]
+        site_languages = current().site.site_languages
         template = self.get_template("translation")
         for article in self.digest.articles:
             for lang, translation in article.translated.items():
@@ -98,7 +98,7 @@ class DigestGenerator(Generator):
         s = self.settings
         out = Path(self.output_path)
         ui = s["DEFAULT_LANG"]
-        site_url = s["DIGEST_SITE_URL"]
+        site_url = current().site.site_url
         name = s["SITENAME"]
         feed = partial(write_feed, out, site_url=site_url, labels_lang=ui,
                        max_items=s.get("FEED_MAX_ITEMS") or 30)
@@ -115,8 +115,7 @@ class DigestGenerator(Generator):
             feed(f"feeds/lang/{lang}.atom.xml", items, title=f"{name} ({lang})", language=lang)
 
     def _sitemap(self) -> None:
-        s = self.settings
-        site_url = s["DIGEST_SITE_URL"]
+        site_url = current().site.site_url
         d = self.digest
         urls: list[tuple[str, str | None, list[tuple[str, str]]]] = [
             ("", None, []), ("topics/", None, []), ("actors/", None, []), ("archive/", None, [])]

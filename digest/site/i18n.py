@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,26 @@ from jinja2.runtime import Context
 
 from .languages import babel_locale
 
-_catalogs: dict[str, NullTranslations] = {}
-_default_lang = "en"
+_GLOBAL = "digest_catalogs"  # where install() puts the build's catalogs on the environment
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    """The interface catalogs of one build, by language."""
+
+    by_lang: dict[str, NullTranslations]
+    default: str
+
+    @classmethod
+    def load(cls, translations_dir: Path, languages: list[str], default: str) -> Catalogs:
+        found: dict[str, NullTranslations] = {}
+        for lang in languages:
+            po = translations_dir / lang / "LC_MESSAGES" / "messages.po"
+            found[lang] = compile_catalog(po) if po.is_file() else NullTranslations()
+        return cls(found, default)
+
+    def get(self, lang: str) -> NullTranslations:
+        return self.by_lang.get(lang) or self.by_lang.get(self.default) or NullTranslations()
 
 
 def compile_catalog(po_path: Path) -> Translations:
@@ -37,15 +56,6 @@ def compile_catalog(po_path: Path) -> Translations:
     return Translations(fp=buf)
 
 
-def load_catalogs(translations_dir: Path, languages: list[str], default: str) -> None:
-    global _default_lang
-    _default_lang = default
-    _catalogs.clear()
-    for lang in languages:
-        po = translations_dir / lang / "LC_MESSAGES" / "messages.po"
-        _catalogs[lang] = compile_catalog(po) if po.is_file() else NullTranslations()
-
-
 def page_lang(ctx: Context | dict[str, Any]) -> str:
     """The interface language of the page being rendered."""
     lang = ctx.get("ui_lang")
@@ -54,11 +64,19 @@ def page_lang(ctx: Context | dict[str, Any]) -> str:
     article = ctx.get("article")
     if article is not None and getattr(article, "ui_lang", None):
         return str(article.ui_lang)
-    return _default_lang
+    return str(ctx.get("DEFAULT_LANG") or "en")
+
+
+def _catalogs(ctx: Context | dict[str, Any]) -> Catalogs:
+    if isinstance(ctx, Context):
+        found = ctx.environment.globals.get(_GLOBAL)
+        if isinstance(found, Catalogs):
+            return found
+    return Catalogs({}, str(ctx.get("DEFAULT_LANG") or "en"))
 
 
 def _catalog(ctx: Context) -> NullTranslations:
-    return _catalogs.get(page_lang(ctx)) or _catalogs.get(_default_lang) or NullTranslations()
+    return _catalogs(ctx).get(page_lang(ctx))
 
 
 @pass_context
@@ -83,7 +101,7 @@ def npgettext(ctx: Context, context: str, singular: str, plural: str, n: int) ->
 
 def interface_lang(lang: str, ctx: Context | dict[str, Any]) -> str:
     """``lang`` when the interface is translated into it, else the page's interface language."""
-    return lang if lang in _catalogs else page_lang(ctx)
+    return lang if lang in _catalogs(ctx).by_lang else page_lang(ctx)
 
 
 @pass_context
@@ -92,7 +110,7 @@ def gettext_in(ctx: Context, lang: str, message: str, **variables: Any) -> str:
 
     Falls back to the page's own language when the site has no catalog for ``lang``.
     """
-    text = _catalogs.get(interface_lang(lang, ctx)) or _catalog(ctx)
+    text = _catalogs(ctx).by_lang.get(interface_lang(lang, ctx)) or _catalog(ctx)
     translated = text.gettext(message)
     return translated % variables if variables else translated
 
@@ -121,7 +139,8 @@ def date_filter(ctx: Context, value: dt.date | dt.datetime | None, fmt: str = "l
     return format_day(value, fmt, lang or page_lang(ctx))
 
 
-def install(env: Environment) -> None:
+def install(env: Environment, catalogs: Catalogs) -> None:
+    env.globals[_GLOBAL] = catalogs
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)

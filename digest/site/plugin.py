@@ -9,20 +9,22 @@ from pelican import signals
 
 from ..paths import display_path
 from ..store.write import article_files
-from . import i18n, state, templating
+from . import state, templating
 from .generator import DigestGenerator
+from .i18n import Catalogs
 from .reader import DigestReader, content_dir_of
+from .settings import SiteSettings
 
 
 def _initialized(pelican: Any) -> None:
     settings = pelican.settings
     content = content_dir_of(settings)
-    build = state.begin(content, shown=display_path)
+    site = SiteSettings.from_pelican(settings)
+    catalogs = Catalogs.load(Path(settings["THEME"]) / "translations",
+                             list(site.site_languages), site.default_lang)
+    build = state.begin(content, site, catalogs, shown=display_path)
     build.check_content([path for folder in settings.get("ARTICLE_PATHS") or [""]
                          for path in article_files(content / folder)])
-    languages = list(settings.get("DIGEST_SITE_LANGUAGES") or [settings["DEFAULT_LANG"]])
-    i18n.load_catalogs(Path(settings["THEME"]) / "translations", languages,
-                       settings["DEFAULT_LANG"])
 
 
 def _readers_init(readers: Any) -> None:
@@ -38,7 +40,7 @@ def _quiet_disabled_markdown(generator: Any) -> None:
 
 
 def _generator_init(generator: Any) -> None:
-    templating.install(generator.env)
+    templating.install(generator.env, state.current().catalogs)
 
 
 def _stop_on_errors(generator: Any) -> None:

@@ -24,9 +24,6 @@ from .state import current
 from .taxonomy import Actor, Topic
 
 SKIP: dict[str, Any] = {"status": "skip"}
-# Each translation has its own page beside the article's (settings may move both).
-TRANSLATION_URL = "articles/{slug}/{lang}/"
-TRANSLATION_SAVE_AS = "articles/{slug}/{lang}/index.html"
 
 
 @dataclass(frozen=True)
@@ -87,8 +84,8 @@ class DigestReader(BaseReader):
     def _metadata(self, article: Article, slug: str) -> dict[str, Any]:
         settings = self.settings
         registries = current().registries
-        lang = article.lang or settings["DEFAULT_LANG"]
-        site_languages = settings.get("DIGEST_SITE_LANGUAGES") or [settings["DEFAULT_LANG"]]
+        site = current().site
+        lang = article.lang or site.default_lang
         summary = _text(article.summary)
         assert article.date is not None  # the corpus check refuses a file without one
         out: dict[str, Any] = {
@@ -96,7 +93,7 @@ class DigestReader(BaseReader):
             "date": _datetime(article.date),
             "lang": lang,
             "dir": direction(lang),
-            "ui_lang": lang if lang in site_languages else settings["DEFAULT_LANG"],
+            "ui_lang": lang if lang in site.site_languages else site.default_lang,
             "slug": slug,
             "status": "published",
             "source": {
@@ -119,8 +116,8 @@ class DigestReader(BaseReader):
 
     def _translations(self, article: Article, lang: str, slug: str
                       ) -> dict[str, TranslationPage]:
-        url = self.settings.get("DIGEST_TRANSLATION_URL", TRANSLATION_URL)
-        save_as = self.settings.get("DIGEST_TRANSLATION_SAVE_AS", TRANSLATION_SAVE_AS)
+        site = current().site
+        url, save_as = site.translation_url, site.translation_save_as
         found: dict[str, TranslationPage] = {}
         for tl, t in sorted(article.translations.items()):
             summary = _text(t.summary)

@@ -1,10 +1,13 @@
-"""Pelican settings that come from ``digest.toml``, shared by pelicanconf.py and the build."""
+"""The site's settings: what ``digest.toml`` supplies to Pelican, and the typed, validated
+``DIGEST_*`` settings every part of the build reads (defaults live here only)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..config import Config
+from ..errors import ConfigError
 
 
 def from_config(config: Config) -> dict[str, Any]:
@@ -20,3 +23,58 @@ def from_config(config: Config) -> dict[str, Any]:
         "PATH": str(config.content_dir),
         "OUTPUT_PATH": str(config.output_dir),
     }
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """``DIGEST_<NAME>`` Pelican settings, typed; read once per build."""
+
+    default_lang: str = "en"
+    site_languages: tuple[str, ...] = ()
+    site_url: str = ""
+    # Each translation has its own page beside the article's.
+    translation_url: str = "articles/{slug}/{lang}/"
+    translation_save_as: str = "articles/{slug}/{lang}/index.html"
+    home_days: int = 7  # the home page shows the newest week of articles…
+    home_max: int = 60  # …at most this many
+    home_min: int = 12  # …and at least this many, however old
+    related_actors: int = 8
+    listing_actors: int = 6  # actor chips per listed article (the most salient), then "+N more"
+
+    @classmethod
+    def from_pelican(cls, settings: dict[str, Any]) -> SiteSettings:
+        """Validate every ``DIGEST_*`` setting; one ConfigError listing all problems."""
+        values: dict[str, Any] = {"default_lang": settings.get("DEFAULT_LANG") or "en"}
+        problems: list[str] = []
+        for f in fields(cls):
+            key = f"DIGEST_{f.name.upper()}"
+            if f.name == "default_lang" or key not in settings:
+                continue
+            value = settings[key]
+            default = f.default
+            if isinstance(default, bool) or not isinstance(default, int | str | tuple):
+                continue
+            if isinstance(default, tuple):
+                if not isinstance(value, list | tuple) or not all(
+                        isinstance(v, str) for v in value):
+                    problems.append(f"{key}: expected a list of language codes")
+                    continue
+                value = tuple(value)
+            elif isinstance(default, int):
+                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                    problems.append(f"{key}: expected a whole number ≥ 0")
+                    continue
+            elif not isinstance(value, str):
+                problems.append(f"{key}: expected text")
+                continue
+            values[f.name] = value
+        for key in ("translation_url", "translation_save_as"):
+            template = values.get(key, getattr(cls, key))
+            if "{slug}" not in template or "{lang}" not in template:
+                problems.append(f"DIGEST_{key.upper()}: must contain {{slug}} and {{lang}}")
+        if problems:
+            raise ConfigError("invalid site settings: " + "; ".join(problems))
+        site = cls(**values)
+        if not site.site_languages:
+            site = cls(**{**values, "site_languages": (site.default_lang,)})
+        return site

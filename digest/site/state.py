@@ -17,12 +17,16 @@ from ..article import Article
 from ..errors import DigestError
 from ..registry import Registries, load_registries
 from ..store.validate import check_corpus, check_file
+from .i18n import Catalogs
+from .settings import SiteSettings
 
 
 @dataclass
 class BuildState:
     content_dir: Path
     registries: Registries
+    site: SiteSettings = field(default_factory=SiteSettings)
+    catalogs: Catalogs = field(default_factory=lambda: Catalogs({}, "en"))
     errors: list[DigestError] = field(default_factory=list)
     warnings: list[DigestError] = field(default_factory=list)
     articles: dict[str, Article | None] = field(default_factory=dict)  # None: has errors
@@ -52,11 +56,12 @@ class BuildState:
 _current: BuildState | None = None
 
 
-def begin(content_dir: Path, shown: Callable[[Path], str] = str) -> BuildState:
+def begin(content_dir: Path, site: SiteSettings, catalogs: Catalogs,
+          shown: Callable[[Path], str] = str) -> BuildState:
     """Start a build: load the registries (errors name the registry file and line)."""
     global _current
     _current = BuildState(content_dir=content_dir, registries=load_registries(content_dir),
-                          shown=shown)
+                          site=site, catalogs=catalogs, shown=shown)
     return _current
 
 

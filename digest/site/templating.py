@@ -45,8 +45,8 @@ def country_name(ctx: Context, code: str) -> str:
     return territory_name(code, i18n.page_lang(ctx))
 
 
-def install(env: Environment) -> None:
-    i18n.install(env)
+def install(env: Environment, catalogs: i18n.Catalogs) -> None:
+    i18n.install(env, catalogs)
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates)
