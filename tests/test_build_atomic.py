@@ -344,3 +344,21 @@ def test_leftovers_are_only_this_outputs(tmp_path: Path) -> None:
         (tmp_path / name).mkdir()
     remove_leftovers(tmp_path / "out")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.build-3", "out", "out.build-4"]
+
+
+def test_new_stage_carries_over_what_pelicans_settings_keep(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / ".git" / "refs").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_bytes(GIT_HEAD)
+    (out / ".git" / "current").symlink_to("refs")
+    (out / "CNAME").write_text("digest.example")
+    (out / "index.html").write_text("old home")
+    os.chmod(out, 0o751)
+    kept = staging.new_stage(out, [".git", "CNAME", "absent"])  # OUTPUT_RETENTION
+    assert sorted(os.listdir(kept)) == [".git", "CNAME"]
+    assert (kept / ".git" / "HEAD").read_bytes() == GIT_HEAD
+    assert os.readlink(kept / ".git" / "current") == "refs"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o751
+    everything = staging.new_stage(out, None)  # DELETE_OUTPUT_DIRECTORY = False
+    assert tree(everything) == tree(out)
+    assert tree(out / ".git") == tree(kept / ".git")
