@@ -18,6 +18,9 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS: list[str] = []
 STATIC_PATHS: list[str] = []
 ARTICLE_TRANSLATION_ID = None  # translations live in each article's front matter
+# Each build writes a fresh folder that replaces output/ when it succeeded; these two
+# say what it carries over from the old output: only the retained entries (True) or
+# everything (False).
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 CACHE_CONTENT = False

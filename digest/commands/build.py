@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from ..config import load_config
 from ..site.build import BuildResult, build_site
 from ..site.state import BuildFailed
+
+
+def waiting(output: Path) -> Callable[[], None]:
+    def say() -> None:
+        print(f"digest: waiting for another build of {output} to finish", file=sys.stderr)
+    return say
 
 
 def report(result: BuildResult) -> None:
@@ -24,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_content(args.content)
     try:
         result = build_site(config, settings_file=args.settings, output=args.output,
-                            search=not args.no_search)
+                            search=not args.no_search,
+                            on_wait=waiting(Path(args.output or config.output_dir)))
     except BuildFailed as failed:
         for error in [*failed.warnings, *failed.errors]:
             print(error, file=sys.stderr)

@@ -1,10 +1,17 @@
-"""Build the site in-process: Pelican with the digest plugin, then Pagefind."""
+"""Build the site in-process: Pelican with the digest plugin, then Pagefind.
+
+Everything is written into a fresh folder beside the output, which replaces the
+output only when the whole build succeeded (digest/site/staging.py): a failed or
+killed build leaves the last good site as it was.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import logging
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +19,7 @@ from ..config import Config
 from ..errors import DigestError
 from . import state
 from .settings import from_config
+from .staging import staged_output
 
 # The project's settings file; another one can be given with --settings.
 PLUGIN = "digest.site.plugin"
@@ -37,8 +45,12 @@ def settings_path(config: Config, given: str | Path | None) -> Path:
 
 def build_site(config: Config, *, settings_file: str | Path | None = None,
                output: str | Path | None = None, search: bool = True,
-               overrides: dict[str, object] | None = None) -> BuildResult:
-    """Build ``config.content_dir`` into the output folder; raises DigestError on bad input."""
+               overrides: dict[str, object] | None = None,
+               on_wait: Callable[[], None] | None = None) -> BuildResult:
+    """Build ``config.content_dir`` into the output folder; raises DigestError on bad input.
+
+    ``on_wait`` is called if another build of the same output holds it: this one waits.
+    """
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -52,19 +64,64 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
     if PLUGIN not in settings.get("PLUGINS", []):
         raise DigestError(f"PLUGINS must include {PLUGIN!r} to build a digest", path)
     out = Path(settings["OUTPUT_PATH"])
-    # Pelican prints a summary on stdout; the caller reports the build its own way.
-    with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors:
-        Pelican(settings).run()
-    if errors:
-        raise DigestError("the build logged errors:\n" + "\n".join(errors), path)
-    current = state.current()
-    result = BuildResult(output=out, articles=int(current.extra.get("articles", 0)),
-                         warnings=list(current.warnings))
-    if search:
-        from .search_index import build_index
+    _check_output(out, config)
+    # Pelican's own settings, applied to the fresh folder: what it keeps of the old output.
+    retain = list(settings["OUTPUT_RETENTION"]) if settings["DELETE_OUTPUT_DIRECTORY"] else None
+    with staged_output(out, retain, on_wait) as stage:
+        settings["OUTPUT_PATH"] = str(stage)
+        # Pelican prints a summary on stdout; the caller reports the build its own way.
+        with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors, \
+                _template_errors():
+            Pelican(settings).run()
+        if errors:
+            raise DigestError("the build logged errors:\n" + "\n".join(errors), path)
+        current = state.current()
+        result = BuildResult(output=out, articles=int(current.extra.get("articles", 0)),
+                             warnings=list(current.warnings))
+        if search:
+            from .search_index import build_index
 
-        result.search = build_index(out)
+            try:
+                result.search = build_index(stage)
+            except DigestError as exc:  # name the output, not the folder about to vanish
+                exc.path = _in_output(exc.path, stage, out)
+                raise
     return result
+
+
+def _in_output(path: str | None, stage: Path, out: Path) -> str | None:
+    if path is None:
+        return None
+    p = Path(path)
+    return str(out / p.relative_to(stage)) if p == stage or stage in p.parents else path
+
+
+def _check_output(out: Path, config: Config) -> None:
+    """The output is replaced whole: it must not hold the content or the digest itself."""
+    for inner, what in ((config.content_dir, "content folder"), (config.root, "digest.toml")):
+        inner = inner.resolve()
+        if out == inner or out in inner.parents:
+            raise DigestError(f"the output folder would replace the {what} within it; "
+                              "choose another output", out)
+
+
+@contextlib.contextmanager
+def _template_errors():  # type: ignore[no-untyped-def]
+    """A broken theme template: ``template:line: message`` instead of a traceback."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    try:
+        yield
+    except TemplateSyntaxError as exc:
+        raise DigestError(f"template error: {exc.message}", exc.filename or exc.name,
+                          exc.lineno) from None
+    except TemplateError as exc:
+        # Jinja rewrites the traceback so that template lines appear as frames.
+        frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                  if f.filename.endswith((".html", ".xml", ".j2"))]
+        where = frames[-1] if frames else None
+        raise DigestError(f"template error: {exc}", where.filename if where else None,
+                          where.lineno if where else None) from None
 
 
 class _Collect(logging.Handler):

@@ -9,7 +9,9 @@ index like any page, in the one ``add_directory`` call.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +19,10 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 from ..errors import DigestError
 from .search_canonical import canonicalise
+
+# Pagefind does not report files it failed to write (they are left short or empty):
+# after it runs, this little room left on the disk means some of its writes failed.
+MIN_FREE_BYTES = 1 << 20
 
 
 async def _index(output: Path) -> None:
@@ -35,9 +41,18 @@ def build_index(output: Path) -> dict[str, int]:
         asyncio.run(_index(output))
     except Exception as exc:  # the Pagefind service reports failures as bare exceptions
         raise DigestError(f"search index failed: {exc}", output) from None
+    if _free_bytes(output) < MIN_FREE_BYTES:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(output / "pagefind"))
     entry = output / "pagefind" / "pagefind-entry.json"
     if not entry.is_file():
         raise DigestError("search index failed: no pagefind-entry.json written", output)
     canonicalise(output / "pagefind")  # Pagefind's own output differs from run to run
     languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
     return {lang: int(info.get("page_count", 0)) for lang, info in sorted(languages.items())}
+
+
+def _free_bytes(path: Path) -> int:
+    st = os.statvfs(path)
+    # root may write into the blocks the filesystem reserves; other users may not.
+    blocks = st.f_bfree if os.geteuid() == 0 else st.f_bavail
+    return blocks * st.f_frsize
