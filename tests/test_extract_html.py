@@ -12,8 +12,8 @@ from lxml.html import HtmlElement, fragment_fromstring, fromstring
 from markdown_it import MarkdownIt
 
 from digest.errors import DigestError
+from digest.extract.decode import decode
 from digest.extract.html import extract_html
-from digest.extract.html.decode import decode_html
 from digest.extract.html.inserts import drop_link_inserts, is_link_insert
 from digest.extract.html.lead import drop_lead, page_head
 from digest.extract.html.meta import PageMeta
@@ -233,8 +233,16 @@ def test_list_items_and_headings_cannot_open_other_blocks():
     ('<meta charset="utf-8"><p>declared utf-8, really cp1252: d\xe9j\xe0 vu</p>'.encode("latin-1"),
      "déjà vu"),
 ])
-def test_decode_html(data, expected):
-    assert expected in decode_html(data)
+def test_page_bytes_decode_as_ingest_decodes_them(data, expected):
+    assert expected in decode(data)
+
+
+def test_utf8_bytes_under_a_latin1_declaration_read_the_same_everywhere():
+    page = ('<html><head><meta charset="iso-8859-1"><title>Un café</title></head><body>'
+            "<article><h1>Un café à Paris</h1><p>" + "Le café était plein ce matin-là. " * 12
+            + "</p></article></body></html>").encode()
+    assert extract_html(page).title == "Un café à Paris"
+    assert "café" in decode(page)
 
 
 # --- related-link inserts, sign-offs and the page header -----------------------------------

@@ -184,12 +184,9 @@ def _from_file(path: Path, origin: str) -> Iterator[Result]:
 
 
 def _gunzip(data: bytes) -> bytes:
-    """Decompress, refusing more than MAX_BYTES (a small file can hide a huge one)."""
-    stream = zlib.decompressobj(wbits=31)
-    out = stream.decompress(data, MAX_BYTES + 1)
-    if len(out) > MAX_BYTES:
-        raise DigestError(f"decompresses to more than {MAX_BYTES // (1024 * 1024)} MB")
-    return out
+    from .decode import gunzip
+
+    return gunzip(data, MAX_BYTES)
 
 
 def binary_kind(data: bytes) -> str | None:

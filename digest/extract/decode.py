@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 
 import charset_normalizer
+
+from ..errors import DigestError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -93,6 +96,15 @@ def _guess(data: bytes) -> str:
             best = match
             break
     return str(best)
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress, refusing more than ``limit`` bytes (a small file can hide a huge one)."""
+    stream = zlib.decompressobj(wbits=31)
+    out = stream.decompress(data, limit + 1)
+    if len(out) > limit:
+        raise DigestError(f"decompresses to more than {limit // (1024 * 1024)} MB")
+    return out
 
 
 def decode(data: bytes, declared: str | None = None) -> str:

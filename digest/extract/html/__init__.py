@@ -20,7 +20,6 @@ from trafilatura.utils import load_html
 
 from ...article import Article, Source
 from ...errors import DigestError
-from .decode import decode_html
 from .inserts import drop_link_inserts
 from .lead import drop_lead, page_head
 from .markdown import body_blocks
@@ -83,6 +82,21 @@ def _text_length(blocks: list[str]) -> int:
     return sum(len(block) for block in blocks)
 
 
+def _decoded(data: bytes, origin: str | None) -> str:
+    """Page bytes as text, through the one decoder ingest uses (gzip first)."""
+    import gzip
+    import zlib
+
+    from ..decode import decode, gunzip
+
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gunzip(data, 20 * 1024 * 1024)
+        except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
+            raise DigestError(f"corrupt gzip data: {exc}", origin) from None
+    return decode(data)
+
+
 def extract_html(data: str | bytes, url: str | None = None,
                  origin: str | None = None) -> Article:
     """A saved page -> Article with title, Markdown body, date, author, source and hints.
@@ -90,7 +104,7 @@ def extract_html(data: str | bytes, url: str | None = None,
     ``url`` is where the page was fetched from (resolves relative links, and is the
     source URL when the page names no canonical one); ``origin`` names the input in errors.
     """
-    text = decode_html(data, origin) if isinstance(data, bytes) else data
+    text = _decoded(data, origin) if isinstance(data, bytes) else data
     try:
         tree = load_html(text)
     except (ValueError, TypeError):  # lxml refuses some garbage outright
