@@ -42,3 +42,12 @@ def config(digest_root: Path):
 def ctx(config) -> Context:
     return Context(config=config, registries=load_registries(config.content_dir),
                    today=dt.date(2026, 11, 24))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture digest built once per test process (with its search index): the page,
+    golden, translation and determinism tests all read this one build."""
+    from test_site_build import build
+
+    return build(tmp_path_factory.mktemp("fixture-site"))

@@ -39,9 +39,9 @@ def build(root: Path, search: bool = True) -> BuildResult:
                       search=search, overrides={"DEFAULT_PAGINATION": 3, "DIGEST_HOME_MIN": 3})
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return build(tmp_path_factory.mktemp("site"))
+@pytest.fixture
+def site(fixture_site: BuildResult) -> BuildResult:
+    return fixture_site
 
 
 def page(site: BuildResult, url: str) -> lxml_html.HtmlElement:
@@ -228,7 +228,14 @@ def test_golden(site: BuildResult, golden: str, path: str) -> None:
         actual = _normalise_json(script.text)
     expected_path = GOLDEN / golden
     if UPDATE:
+        old = expected_path.read_text(encoding="utf-8") if expected_path.is_file() else None
         expected_path.write_text(actual, encoding="utf-8")
+        # Never green in the run that rewrites: the new file must be reviewed, then the
+        # suite run again without DIGEST_UPDATE_GOLDEN.
+        if old != actual:
+            pytest.fail(f"rewrote {expected_path.name}: review the diff, run again without "
+                        "DIGEST_UPDATE_GOLDEN")
+        pytest.fail("DIGEST_UPDATE_GOLDEN is set: unset it to check the golden files")
     assert actual == expected_path.read_text(encoding="utf-8")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
-from test_site_build import FIXTURE, SETTINGS, TOML, build, page, text
+from test_site_build import FIXTURE, SETTINGS, TOML, page, text
 
 from digest.config import load_config
 from digest.site.build import BuildResult, build_site
@@ -20,9 +20,9 @@ ID_ARTICLE = "articles/pemimpin-hamas-dan-hizbullah-bertemu/"
 EN_ARTICLE = "articles/lebanon-cabinet-deadlock/"  # translated into Indonesian by editors
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return build(tmp_path_factory.mktemp("translations"))
+@pytest.fixture
+def site(fixture_site: BuildResult) -> BuildResult:
+    return fixture_site
 
 
 @pytest.fixture(scope="module")
