@@ -7,13 +7,12 @@ found on demand by composing the YAML node tree, so the fast path stays fast.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .atomic import write_file
 from .errors import DigestError
 
 try:
@@ -154,18 +153,10 @@ def render(meta: dict[str, Any], body: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write via a temporary file in the same folder and rename: never half-written.
+
+    Raises ``digest.atomic.WriteError`` (a DigestError) when the system refuses."""
+    write_file(path, text)
 
 
 def to_date(value: Any) -> dt.date | dt.datetime | None:
