@@ -2,17 +2,20 @@
 
 Lines: ``created PATH``, ``updated PATH``, ``unchanged PATH``, ``skipped INPUT: why``.
 Exit status 1 when any input gave no article (bad input, no date…); a file kept
-because an editor changed it is the rules working, not an error.
+because an editor changed it is the rules working, not an error. A write the system
+refuses (disk full) stops the run with one message; the file is left as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..article import Article
+from ..atomic import WriteError, remove_leftovers
 from ..config import load_config
 from ..errors import DigestError
 from ..extract import Failure, Result, collect_inputs, extract_one
@@ -97,9 +100,16 @@ def _translator(ctx: Context, targets: list[str]
     return translate_article, BackendUnavailable
 
 
+def clean_leftovers(articles_dir: Path) -> None:
+    """Remove the temporary files of runs that were killed while writing."""
+    for path in remove_leftovers(articles_dir):
+        print(f"digest: removed {shown(path)} (left by an interrupted run)", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     translate, unavailable = _translator(ctx, list(args.translate_to))
+    clean_leftovers(ctx.config.articles_dir)
     store = ArticleStore(ctx.config.articles_dir)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     failed = False
@@ -119,7 +129,10 @@ def run(args: argparse.Namespace) -> int:
                       flush=True)
                 failed = True
                 continue
-        outcome = store.write(article, force=args.force, now=now)
+        try:
+            outcome = store.write(article, force=args.force, now=now)
+        except WriteError as exc:  # disk full, permissions: every next write would fail too
+            raise DigestError(f"{exc.reason} writing {shown(exc.target)}") from None
         line = f"{outcome.action} {shown(outcome.path)}"
         print(f"{line}: {outcome.reason}" if outcome.reason else line, flush=True)
     return 1 if failed else 0
