@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,16 +37,43 @@ def parse_date(value: str | None) -> dt.date | None:
         raise DigestError(f"--date: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
+_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")  # en, en-us, zh-hant, es-419
+
+
+def _code(value: str) -> str:
+    return value.strip().replace("_", "-").lower()
+
+
+def parse_lang(value: str | None, languages: tuple[str, ...]) -> str | None:
+    """``--lang`` as one of the configured languages: ``EN`` → ``en``, ``en_US`` → ``en``
+    when ``en`` (and not ``en-US``) is configured, ``pt`` → ``pt-BR`` when that is the
+    only Portuguese one."""
+    if value is None:
+        return None
+    wanted = _code(value)
+    by_code = {_code(lang): lang for lang in languages}
+    base = wanted.split("-")[0]
+    same_base = [lang for code, lang in by_code.items() if code.split("-")[0] == base]
+    found = by_code.get(wanted)
+    if found is None and _TAG.match(wanted):
+        found = by_code.get(base) or (same_base[0] if len(same_base) == 1 else None)
+    if found is None:
+        raise DigestError(f"--lang: {value!r} is not one of the digest's languages "
+                          f"({', '.join(languages)}; see languages in digest.toml)")
+    return found
+
+
 def make_context(args: argparse.Namespace) -> Context:
     """Settings and registries, loaded once; a broken registry stops the run here."""
     config = load_config(getattr(args, "config", None))
     if getattr(args, "content", None):
         config = config.with_content(args.content)
+    lang = parse_lang(getattr(args, "lang", None), config.languages)
     return Context(
         config=config,
         registries=load_registries(config.content_dir),
         date=parse_date(getattr(args, "date", None)),
-        lang=getattr(args, "lang", None),
+        lang=lang,
         source_name=getattr(args, "source_name", None),
         source_url=getattr(args, "source_url", None),
     )
