@@ -71,6 +71,7 @@ def test_killed_builds_leave_the_old_or_the_new_site(tmp_path: Path) -> None:
     # The new site: one article more, so old and new differ.
     first = sorted((content / "articles").rglob("*.md"))[0]
     text = first.read_text(encoding="utf-8").replace("title: ", "title: Again ", 1)
+    text = text.replace("url: https://", "url: https://again.", 1)  # another article
     (first.parent / "zz-added-after-the-first-build.md").write_text(text, encoding="utf-8")
     new_slugs = slugs()
 

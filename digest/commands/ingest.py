@@ -2,14 +2,18 @@
 
 Lines: ``created PATH``, ``updated PATH``, ``unchanged PATH``, ``skipped INPUT: why``.
 Exit status 1 when any input gave no article (bad input, no date…); a file kept
-because an editor changed it is the rules working, not an error.
+because an editor changed it is the rules working, not an error. A write the system
+refuses (disk full) stops the run with one message; the file is left as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from ..article import Article
 from ..config import load_config
@@ -19,6 +23,7 @@ from ..paths import display_path as shown
 from ..pipeline import Context, enrich
 from ..progress import progress
 from ..registry import load_registries
+from ..store.atomic import WriteError, remove_leftovers
 from ..store.write import ArticleStore
 
 Translator = Callable[[Article, Context, list[str]], Article]
@@ -33,16 +38,43 @@ def parse_date(value: str | None) -> dt.date | None:
         raise DigestError(f"--date: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
+_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")  # en, en-us, zh-hant, es-419
+
+
+def _code(value: str) -> str:
+    return value.strip().replace("_", "-").lower()
+
+
+def parse_lang(value: str | None, languages: tuple[str, ...]) -> str | None:
+    """``--lang`` as one of the configured languages: ``EN`` → ``en``, ``en_US`` → ``en``
+    when ``en`` (and not ``en-US``) is configured, ``pt`` → ``pt-BR`` when that is the
+    only Portuguese one."""
+    if value is None:
+        return None
+    wanted = _code(value)
+    by_code = {_code(lang): lang for lang in languages}
+    base = wanted.split("-")[0]
+    same_base = [lang for code, lang in by_code.items() if code.split("-")[0] == base]
+    found = by_code.get(wanted)
+    if found is None and _TAG.match(wanted):
+        found = by_code.get(base) or (same_base[0] if len(same_base) == 1 else None)
+    if found is None:
+        raise DigestError(f"--lang: {value!r} is not one of the digest's languages "
+                          f"({', '.join(languages)}; see languages in digest.toml)")
+    return found
+
+
 def make_context(args: argparse.Namespace) -> Context:
     """Settings and registries, loaded once; a broken registry stops the run here."""
     config = load_config(getattr(args, "config", None))
     if getattr(args, "content", None):
         config = config.with_content(args.content)
+    lang = parse_lang(getattr(args, "lang", None), config.languages)
     return Context(
         config=config,
         registries=load_registries(config.content_dir),
         date=parse_date(getattr(args, "date", None)),
-        lang=getattr(args, "lang", None),
+        lang=lang,
         source_name=getattr(args, "source_name", None),
         source_url=getattr(args, "source_url", None),
     )
@@ -89,9 +121,16 @@ def _translator(ctx: Context, targets: list[str]
     return translate_article, BackendUnavailable
 
 
+def clean_leftovers(articles_dir: Path) -> None:
+    """Remove the temporary files of runs that were killed while writing."""
+    for path in remove_leftovers(articles_dir):
+        print(f"digest: removed {shown(path)} (left by an interrupted run)", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     translate, unavailable = _translator(ctx, list(args.translate_to))
+    clean_leftovers(ctx.config.articles_dir)
     store = ArticleStore(ctx.config.articles_dir)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     failed = False
@@ -111,7 +150,10 @@ def run(args: argparse.Namespace) -> int:
                       flush=True)
                 failed = True
                 continue
-        outcome = store.write(article, force=args.force, now=now)
+        try:
+            outcome = store.write(article, force=args.force, now=now)
+        except WriteError as exc:  # disk full, permissions: every next write would fail too
+            raise DigestError(f"{exc.reason} writing {shown(exc.target)}") from None
         line = f"{outcome.action} {shown(outcome.path)}"
         print(f"{line}: {outcome.reason}" if outcome.reason else line, flush=True)
     return 1 if failed else 0

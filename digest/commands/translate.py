@@ -3,8 +3,9 @@
 Each file is rewritten atomically as soon as its batch is translated, so an interrupted
 run keeps everything already done and the next run (``--only missing``) picks up the
 rest. Prints ``translated PATH: LANG…`` on stdout; problems as ``PATH: message`` on
-stderr, the others go on, exit 1 at the end. Only the front matter is re-rendered: the
-body stays byte for byte as it was.
+stderr, the others go on, exit 1 at the end. A write the system refuses (disk full)
+stops the run with one message, that file left as it was. Only the front matter is
+re-rendered: the body stays byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..pipeline import Context
 from ..progress import progress
 from ..registry import load_registries
 from ..store.article_file import read_article, to_front_matter
+from ..store.atomic import WriteError
 from ..store.frontmatter import FENCE, dump_yaml, split, write_atomic
 from ..store.write import is_untouched, restamp
 from ..translate import Backend, load_backend, translate_articles
@@ -142,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             try:
                 _save(path, text, result)
+            except WriteError as exc:  # disk full: every next file would fail too
+                raise DigestError(f"{exc.reason} writing {shown(exc.target)}") from None
             except DigestError as exc:
                 fail(exc, path)
                 continue

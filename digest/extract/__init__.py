@@ -48,6 +48,7 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"ID3", 0, "an MP3 audio file"),
     (b"SQLite format 3\x00", 0, "an SQLite database"),
 )
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 
@@ -81,11 +82,16 @@ def _kind_of(name: str) -> str | None:
     return None
 
 
+def _kinds() -> str:
+    return f"{', '.join(SUPPORTED)}, or .gz of them"
+
+
 def collect_inputs(inputs: Iterable[str]) -> list[str | Failure]:
     """Expand folders (recursively, sorted, hidden files skipped) into files to read.
 
     A file of an unsupported type inside a folder is skipped silently; named on the
-    command line it is reported.
+    command line it is reported, and so is a folder with no supported file at all.
+    A URL must be http or https.
     """
     items: list[str | Failure] = []
     for item in inputs:
@@ -93,19 +99,21 @@ def collect_inputs(inputs: Iterable[str]) -> list[str | Failure]:
             items.append(item)
             continue
         path = Path(item)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                rel = found.relative_to(path).parts
-                if any(part.startswith(".") for part in rel) or not found.is_file():
-                    continue
-                if _kind_of(found.name):
-                    items.append(str(found))
+        scheme = _URL_SCHEME.match(item)
+        if scheme and not path.exists():
+            items.append(Failure(item, f"unsupported URL scheme {scheme.group(1).lower()!r} "
+                                       "(only http and https)"))
+        elif path.is_dir():
+            found = [str(p) for p in sorted(path.rglob("*"))
+                     if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                     and p.is_file() and _kind_of(p.name)]
+            items += found or [Failure(item, f"no supported files (expected {_kinds()})")]
         elif path.is_file():
             if _kind_of(path.name):
                 items.append(item)
             else:
                 items.append(Failure(item, f"unsupported file type (expected one of "
-                                           f"{', '.join(SUPPORTED)}, or .gz of them)"))
+                                           f"{_kinds()})"))
         elif path.exists():
             items.append(Failure(item, "not a regular file"))
         else:

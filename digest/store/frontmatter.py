@@ -7,14 +7,13 @@ found on demand by composing the YAML node tree, so the fast path stays fast.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import DigestError
+from .atomic import write_file
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -202,15 +201,7 @@ def render(meta: dict[str, Any], body: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write via a temporary file in the same folder and rename: never half-written.
+
+    Raises ``digest.store.atomic.WriteError`` (a DigestError) when the system refuses."""
+    write_file(path, text)

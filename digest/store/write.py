@@ -18,6 +18,11 @@ Rules, in order:
 * **New** articles get a slug from the title; a slug already used by a different
   article (in any year: article URLs have no year) gets ``-2``, ``-3``…
 
+Several runs may write at once: each write holds a lock on the articles folder
+(``.digest.lock``), looks again at files other runs wrote since it last looked, and
+creates a new file only under a name nobody holds (``os.link``), so no two runs claim
+one path and one article is not created twice.
+
 Bodies are Markdown made from plain text, so a ``<`` that could open an HTML tag is
 escaped (``\\<``): text from the input never reaches the site as markup.
 """
@@ -37,6 +42,8 @@ from ..errors import DigestError
 from ..registry import fold
 from ..slug import slugify
 from .article_file import from_front_matter, to_front_matter
+from .atomic import write_file
+from .folder_lock import FolderLock
 from .frontmatter import FENCE, parse, render, write_atomic
 
 CHECKSUM_KEY = "checksum"
@@ -126,7 +133,19 @@ class ArticleStore:
         self.by_hash: dict[str, Path] = {}
         self.by_title: dict[tuple[str, str], Path] = {}
         self.slugs: dict[str, Path] = {}
+        self._known: set[Path] = set()
+        self._lock = FolderLock(self.root)
+        # Read before the scan: a write by another run during or after it shows as a
+        # newer count at our next write, and we look again.
+        self._seen = self._lock.generation()
+        self._scan()
+
+    def _scan(self) -> None:
+        """Index the files not indexed yet (all of them the first time)."""
         for path in article_files(self.root):
+            if path in self._known:
+                continue
+            self._known.add(path)
             self.slugs.setdefault(path.stem, path)
             try:
                 meta, body = parse(path.read_text(encoding="utf-8"), path)
@@ -135,6 +154,7 @@ class ArticleStore:
             self._add(path, from_front_matter(meta, body))
 
     def _add(self, path: Path, article: Article) -> None:
+        self._known.add(path)
         self.slugs.setdefault(path.stem, path)
         if article.source.url:
             self.by_url.setdefault(canonical_url(article.source.url), path)
@@ -174,13 +194,31 @@ class ArticleStore:
 
     def write(self, article: Article, *, force: bool = False,
               now: dt.datetime | None = None) -> WriteResult:
+        """Create, update or keep the file of ``article``; raises ``WriteError`` when the
+        system refuses the write (nothing is changed then)."""
         now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+        with self._lock.held() as count:
+            if count != self._seen:
+                self._scan()
+                self._seen = count
+            return self._write(article, force, now)
+
+    def _write(self, article: Article, force: bool, now: dt.datetime) -> WriteResult:
         existing = self.find(article)
-        if existing is None:
+        while existing is None:
             path = self.new_path(article)
             if article.source.retrieved is None:
                 article = replace(article, source=replace(article.source, retrieved=now))
-            write_atomic(path, render_file(article))
+            self._seen = self._lock.bump()
+            try:
+                write_file(path, render_file(article), exclusive=True)
+            except FileExistsError:
+                # Written by something that does not take the lock (an editor, an older
+                # digest): index it, then it is either this article or a taken slug.
+                self._scan()
+                self.slugs.setdefault(path.stem, path)
+                existing = self.find(article)
+                continue
             self._add(path, article)
             return WriteResult("created", path)
 
@@ -198,6 +236,7 @@ class ArticleStore:
         if text == old_text:
             return WriteResult("unchanged", existing)
         merged.source.retrieved = article.source.retrieved or now
+        self._seen = self._lock.bump()
         write_atomic(existing, render_file(merged))
         self._add(existing, merged)
         return WriteResult("updated", existing)
