@@ -159,7 +159,8 @@ def test_folders_with_nothing_to_read(root: Path, tmp_path: Path,
     assert main(["extract", str(empty)]) == 1
     captured = capsys.readouterr()
     assert captured.err == f"skipped {empty}: no supported files (expected {KINDS})\n"
-    assert json.loads(captured.out) == []
+    assert json.loads(captured.out) == [
+        {"input": str(empty), "error": f"no supported files (expected {KINDS})"}]
 
 
 def test_ingest_reports_each_network_edge(root: Path, server: str,

@@ -335,8 +335,11 @@ def test_extract_json_writes_nothing(root: Path, capsys: pytest.CaptureFixture[s
                                                "Israël et le Hezboll"]
     assert data[0]["date"] == "2021-06-29" and data[0]["lang"] == "id"
     assert data[0]["path"] == SEED_PATH
-    assert set(data[0]) == {"title", "body", "lang", "date", "author", "section", "dateline",
-                            "via", "actors", "topics", "summary", "source", "image", "path"}
+    assert set(data[0]) == {"input", "title", "body", "lang", "date", "author", "section",
+                            "dateline", "via", "actors", "topics", "summary", "source", "image",
+                            "path"}
+    assert data[0]["input"] == str(SEED) and data[1]["input"] == str(INPUTS / "atom.xml")
+    assert [d.get("entry") for d in data] == [None, 1, 2]
     assert set(data[0]["source"]) == {"name", "url", "retrieved"}
     assert data[1]["source"]["url"] == "https://fil.example/liban-crise"
     assert written(root) == []
@@ -351,7 +354,11 @@ def test_extract_jsonl_and_failures_on_stderr(root: Path, tmp_path: Path,
     captured = capsys.readouterr()
     rows = [json.loads(line) for line in captured.out.splitlines()]
     assert code == 1
-    assert [r["title"] for r in rows] == ["Prabowo visits Jakarta market", "Second item"]
+    # One line per input, in order: an entry that gave no article is an error line.
+    assert [r["input"] for r in rows] == [str(INPUTS / "articles.json")] * 3 + [str(empty)]
+    assert [r.get("title") or r["error"] for r in rows] == [
+        "Prabowo visits Jakarta market", "no body or text", "Second item", "empty file"]
+    rows = [r for r in rows if "title" in r]
     assert rows[0]["source"] == {"name": "JSON Example", "url": "https://json.example/prabowo",
                                  "retrieved": rows[0]["source"]["retrieved"]}
     assert rows[1]["path"] == "content/articles/2024/second-item.md"

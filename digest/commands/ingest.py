@@ -22,7 +22,7 @@ from ..extract import Failure, Result, collect_inputs, extract_one
 from ..paths import display_path as shown
 from ..pipeline import Context, enrich
 from ..progress import progress
-from ..registry import load_registries
+from ..registry import Registries, load_registries
 from ..store.atomic import WriteError, remove_leftovers
 from ..store.write import ArticleStore
 
@@ -64,15 +64,25 @@ def parse_lang(value: str | None, languages: tuple[str, ...]) -> str | None:
     return found
 
 
-def make_context(args: argparse.Namespace) -> Context:
-    """Settings and registries, loaded once; a broken registry stops the run here."""
+def make_context(args: argparse.Namespace, *, registries_optional: bool = False) -> Context:
+    """Settings and registries, loaded once; a broken registry stops the run here.
+
+    With ``registries_optional`` (``digest extract`` outside a digest folder) a content
+    folder without registries means no actor or topic tagging, said once on stderr."""
     config = load_config(getattr(args, "config", None))
     if getattr(args, "content", None):
         config = config.with_content(args.content)
     lang = parse_lang(getattr(args, "lang", None), config.languages)
+    if registries_optional and not (config.actors_path.exists()
+                                    or config.topics_path.exists()):
+        print(f"digest: no registries in {shown(config.content_dir)}: "
+              "actors and topics are not tagged", file=sys.stderr)
+        registries = Registries(actors={}, topics={})
+    else:
+        registries = load_registries(config.content_dir)
     return Context(
         config=config,
-        registries=load_registries(config.content_dir),
+        registries=registries,
         date=parse_date(getattr(args, "date", None)),
         lang=lang,
         source_name=getattr(args, "source_name", None),
@@ -82,28 +92,40 @@ def make_context(args: argparse.Namespace) -> Context:
 
 def enriched(inputs: list[str], ctx: Context, desc: str) -> Iterator[Result]:
     """Extract and enrich every input in order; problems come out as Failures."""
+    for _item, result in enriched_by_input(inputs, ctx, desc):
+        yield result
+
+
+def enriched_by_input(inputs: list[str], ctx: Context, desc: str
+                      ) -> Iterator[tuple[str, Result]]:
+    """Each result with the input (file or URL, folders expanded) it came from."""
     items = collect_inputs(inputs)
     for item in progress(items, len(items), desc):
         if isinstance(item, Failure):
-            yield item
+            yield item.origin, item
             continue
-        for result in extract_one(item, ctx):
-            if isinstance(result, Failure):
-                yield result
-                continue
-            try:
-                article = enrich(result, ctx)
-            except DigestError as exc:
-                yield Failure(result.origin or item, exc.message)
-                continue
-            if article.date is None:
-                yield Failure(article.origin or item, "no date found (pass --date YYYY-MM-DD)")
-            elif not article.title.strip():
-                yield Failure(article.origin or item, "no title found")
-            elif not article.lang:
-                yield Failure(article.origin or item, "language not identified (pass --lang)")
-            else:
-                yield article
+        for result in _enriched_one(item, ctx):
+            yield item, result
+
+
+def _enriched_one(item: str, ctx: Context) -> Iterator[Result]:
+    for result in extract_one(item, ctx):
+        if isinstance(result, Failure):
+            yield result
+            continue
+        try:
+            article = enrich(result, ctx)
+        except DigestError as exc:
+            yield Failure(result.origin or item, exc.message)
+            continue
+        if article.date is None:
+            yield Failure(article.origin or item, "no date found (pass --date YYYY-MM-DD)")
+        elif not article.title.strip():
+            yield Failure(article.origin or item, "no title found")
+        elif not article.lang:
+            yield Failure(article.origin or item, "language not identified (pass --lang)")
+        else:
+            yield article
 
 
 def _translator(ctx: Context, targets: list[str]
