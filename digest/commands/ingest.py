@@ -19,6 +19,7 @@ from ..extract import Failure, Result, collect_inputs, extract_one
 from ..pipeline import Context, enrich
 from ..progress import progress
 from ..registry import load_registries
+from ..urls import storable_url
 from ..write import ArticleStore
 
 Translator = Callable[[Article, Context, list[str]], Article]
@@ -33,18 +34,30 @@ def parse_date(value: str | None) -> dt.date | None:
         raise DigestError(f"--date: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
+def source_url_option(value: str | None) -> str | None:
+    """``--source-url`` as it will be stored; refused up front unless it is http(s)."""
+    if value is None:
+        return None
+    url, refused = storable_url(value, "--source-url:")
+    if refused:
+        raise DigestError(refused)
+    return url
+
+
 def make_context(args: argparse.Namespace) -> Context:
     """Settings and registries, loaded once; a broken registry stops the run here."""
+    date = parse_date(getattr(args, "date", None))  # bad options first, before any reading
+    source_url = source_url_option(getattr(args, "source_url", None))
     config = load_config(getattr(args, "config", None))
     if getattr(args, "content", None):
         config = config.with_content(args.content)
     return Context(
         config=config,
         registries=load_registries(config.content_dir),
-        date=parse_date(getattr(args, "date", None)),
+        date=date,
         lang=getattr(args, "lang", None),
         source_name=getattr(args, "source_name", None),
-        source_url=getattr(args, "source_url", None),
+        source_url=source_url,
     )
 
 
