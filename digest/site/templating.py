@@ -12,6 +12,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from . import i18n
+from ..urls import linkable
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
 from .versions import alternates
@@ -22,6 +23,12 @@ def absolute(ctx: Context, url: str = "") -> str:
     """The public address of a site-relative URL (canonical links, Open Graph)."""
     base = ctx.get("DIGEST_SITE_URL") or ctx.get("SITEURL") or ""
     return f"{base}/{url.lstrip('/')}"
+
+
+def link_url(value: Any) -> str:
+    """An article's URL (its source, an image) as an ``href``/``src``: "" unless it is
+    an absolute http(s) URL, whatever the content files say."""
+    return linkable(value) or ""
 
 
 @pass_context
@@ -47,6 +54,6 @@ def country_name(ctx: Context, code: str) -> str:
 
 def install(env: Environment) -> None:
     i18n.install(env)
-    env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction,
+    env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates)
