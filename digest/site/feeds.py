@@ -1,10 +1,18 @@
 """Atom feeds, written directly with feedgenerator (Pelican's own feed library).
 
 Deterministic: the feed's ``updated`` is its newest entry's date, never the clock.
+
+Every entry field is article data. Titles, author names and categories are Atom text
+constructs: readers show them as text. feedgenerator always declares
+``<summary type="html">`` while the summary is plain text, so it is HTML-escaped: an
+article quoting ``<script>`` shows those characters, and a reader that renders the
+summary as HTML (as ``type="html"`` tells it to) gets no markup to run. ``<content
+type="html">`` is the body as rendered and sanitised for the article page.
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +30,7 @@ def write_feed(output: Path, path: str, items: list[Any], *, title: str, site_ur
             title=item.title,
             link=link,
             unique_id=get_tag_uri(link, item.date),
-            description=item.summary_text or "",
+            description=escape(item.summary_text or "", quote=False),
             content=item.content,
             pubdate=item.date,
             author_name=item.source.get("name") or None,
