@@ -11,8 +11,8 @@ from typing import Any
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
-from . import i18n
 from ..urls import linkable
+from . import i18n
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
 from .versions import alternates
