@@ -6,6 +6,7 @@ content object, and these are plain functions anyway.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -29,6 +30,15 @@ def link_url(value: Any) -> str:
     """An article's URL (its source, an image) as an ``href``/``src``: "" unless it is
     an absolute http(s) URL, whatever the content files say."""
     return linkable(value) or ""
+
+
+def search_value(value: Any) -> str:
+    """A Pagefind filter value, for an attribute that autoescaping escapes once more.
+
+    Pagefind (1.5) decodes HTML entities in what it indexes twice, and its UI shows filter
+    values as HTML: escaped twice here and once by the template, a name such as
+    ``<img onerror=…>`` or ``AT&T`` is shown as exactly that text, never as markup."""
+    return escape(escape(str(value), quote=False), quote=False)
 
 
 @pass_context
@@ -55,5 +65,6 @@ def country_name(ctx: Context, code: str) -> str:
 def install(env: Environment) -> None:
     i18n.install(env)
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
+                       search_value=search_value,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates)
