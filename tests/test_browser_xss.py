@@ -177,9 +177,19 @@ def test_rendered_article_html_inserted_elsewhere_stays_inert(
     assert "onerror" in tab.page.evaluate("document.body.innerText")
 
 
-def test_search_results_show_hostile_titles_as_text(tab: Tab, base_url: str) -> None:
-    tab.open(base_url + "search/?q=paragraph")
+@pytest.mark.parametrize("query", ["paragraph", "translated", "onerror"])
+def test_search_results_show_hostile_titles_as_text(tab: Tab, base_url: str,
+                                                    query: str) -> None:
+    tab.open(base_url + f"search/?q={query}")
     tab.page.wait_for_selector(RESULT_LINK, timeout=10_000)
+    more = tab.page.locator("button.pagefind-ui__button")
+    for _ in range(10):  # every result, not only the first page of them
+        if not more.count():
+            break
+        shown = tab.page.locator(RESULT_LINK).count()
+        more.first.click()
+        tab.page.wait_for_function(f"document.querySelectorAll('{RESULT_LINK}').length > {shown}",
+                                   timeout=10_000)
     tab.page.wait_for_timeout(500)  # results and excerpts arrive progressively
     found = tab.page.evaluate(INSPECT)
     assert found["xss"] is None and not tab.dialogs, (found["xss"], tab.dialogs)

@@ -181,3 +181,27 @@ def test_no_feed_entry_runs_script_in_a_reader(browser: Any, site: HostileSite) 
         assert found["xss"] is None, f"{name}: script ran ({found['xss']})"
         assert not found["live"], f"{name}: live markup: {json.dumps(found['live'])}"
         assert not dialogs, f"{name}: dialogs {dialogs}"
+
+
+def test_characters_xml_cannot_carry_are_left_out(tmp_path: Path) -> None:
+    """A control character in a title or name must not break the feed (or the build)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from digest.site.feeds import write_feed
+
+    topic = SimpleNamespace(label=lambda lang: "Topic\x0c")
+    item = SimpleNamespace(
+        url="articles/a/", title="Vertical\x0btab \x01title", summary_text="Sum\x02mary",
+        content="<p>Con\x03tent</p>", date=dt.datetime(2024, 7, 1, tzinfo=dt.UTC),
+        source={"name": "Name\x04"}, topics=[topic])
+    write_feed(tmp_path, "f.atom.xml", [item], title="Feed\x05", site_url="https://d.example",
+               language="en", labels_lang="en", max_items=5)
+    root = etree.parse(str(tmp_path / "f.atom.xml")).getroot()
+    entry = root.find(f"{ATOM}entry")
+    assert _text(root.find(f"{ATOM}title")) == "Feed"
+    assert _text(entry.find(f"{ATOM}title")) == "Verticaltab title"
+    assert _text(entry.find(f"{ATOM}summary")) == "Summary"
+    assert _text(entry.find(f"{ATOM}content")) == "<p>Content</p>"
+    assert _text(entry.find(f"{ATOM}author/{ATOM}name")) == "Name"
+    assert entry.find(f"{ATOM}category").get("term") == "Topic"
