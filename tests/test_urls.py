@@ -3,6 +3,7 @@ metadata, ``--source-url``) and on pages (the ``safe_url`` filter, JSON-LD)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -240,9 +241,14 @@ def test_page_without_any_safe_url_has_none() -> None:
 
 # --- pages: whatever the content files say ---------------------------------------------
 
-def _footer(source: dict[str, object]) -> str:
+def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(THEME), autoescape=True)
     templating.install(env)
+    return env
+
+
+def _footer(source: dict[str, object]) -> str:
+    env = _env()
     article = SimpleNamespace(source=source, via=[], actors=[], topics=[])
     return env.get_template("_article_footer.html").render(article=article, ui_lang="en")
 
@@ -278,3 +284,16 @@ def test_json_ld_has_no_unsafe_is_based_on(value: str) -> None:
     article.source = {"name": "Wire", "url": "https://wire.example/é"}
     assert news_article(article, "https://digest.example", "Digest")["isBasedOn"] == (
         "https://wire.example/%C3%A9")
+
+
+def test_listing_language_attributes_cannot_be_broken_out_of() -> None:
+    """Listings build lang/dir attributes as one string: a hostile value stays inside."""
+    item = SimpleNamespace(
+        lang='en" onmouseover="top.__xss=1', dir='ltr" onfocus="x', translated={},
+        url="articles/a/", title="T", date=dt.date(2024, 1, 1), source={"name": None},
+        summary="<p>s</p>", actors=[])
+    html = _env().get_template("_items.html").render(items=[item], ui_lang="id", hx=2,
+                                                      SITEURL="")
+    tree = lxml.html.fromstring(html)
+    assert not tree.xpath("//@onmouseover|//@onfocus")
+    assert tree.xpath("//h2/a/@lang") == ['en" onmouseover="top.__xss=1']
