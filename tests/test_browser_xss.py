@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -177,10 +178,13 @@ def test_rendered_article_html_inserted_elsewhere_stays_inert(
     assert "onerror" in tab.page.evaluate("document.body.innerText")
 
 
-@pytest.mark.parametrize("query", ["paragraph", "translated", "onerror"])
+@pytest.mark.parametrize("query", [
+    "paragraph", "translated", "onerror",
+    "<img src=x onerror=\"top.__xss='query';alert('query')\">",  # the query itself, too
+])
 def test_search_results_show_hostile_titles_as_text(tab: Tab, base_url: str,
                                                     query: str) -> None:
-    tab.open(base_url + f"search/?q={query}")
+    tab.open(base_url + f"search/?q={quote(query)}")
     tab.page.wait_for_selector(RESULT_LINK, timeout=10_000)
     more = tab.page.locator("button.pagefind-ui__button")
     for _ in range(10):  # every result, not only the first page of them
