@@ -7,7 +7,7 @@ feed's ``<link>``, a JSON record or a page's metadata must never become a stored
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 SCHEMES = ("http", "https")
 # Controls and whitespace inside a URL are how browsers get tricked into reading
@@ -45,3 +45,62 @@ def safe_url(value: object) -> str | None:
         return None
     assert isinstance(value, str)
     return value.strip()
+
+
+def encode_url(value: str) -> str:
+    """``value`` stripped, with spaces and non-ASCII characters percent-encoded (a host
+    in IDNA form): real addresses carry them, and they are not what makes a URL unsafe.
+
+    Nothing else changes, so ``url_problem`` still judges the result: a control
+    character or a ``javascript:`` scheme stays as it was and is refused there.
+    """
+    url = value.strip()
+    if url.isascii() and " " not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _percent(url)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        netloc = _idna_netloc(netloc)
+    return urlunsplit((parts.scheme, netloc, _percent(parts.path), _percent(parts.query),
+                       _percent(parts.fragment)))
+
+
+def _percent(text: str) -> str:
+    # Only spaces and non-ASCII: "%", "/", "?", "=", "&" and the rest keep their meaning.
+    return "".join(ch if ch.isascii() and ch != " " else quote(ch, safe="") for ch in text)
+
+
+def _idna_netloc(netloc: str) -> str:
+    userinfo, at, hostport = netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        host = _percent(host)  # not a valid name: url_problem decides on what is left
+    return f"{_percent(userinfo)}{at}{host}{colon}{port}"
+
+
+def storable_url(value: object, what: str = "URL") -> tuple[str | None, str | None]:
+    """``(url, None)`` with ``value`` encoded as ``encode_url`` does, when digest may
+    store it, else ``(None, reason)``: one line naming ``what`` and the value."""
+    url = encode_url(value) if isinstance(value, str) else value
+    problem = url_problem(url)
+    if problem is None:
+        assert isinstance(url, str)
+        return url, None
+    return None, f"{what} {shown_url(value)} is not allowed: {problem}"
+
+
+def shown_url(value: object, limit: int = 80) -> str:
+    """A value quoted for a one-line message: controls visible, long ones cut."""
+    text = repr(value) if isinstance(value, str) else f"of type {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 2] + "…" + text[0]
+
+
+def linkable(value: object) -> str | None:
+    """``value`` as an ``href``/``src`` (encoded as ``encode_url`` does) when it is a URL
+    digest may link to, else None: for pages, which must hold whatever the files say."""
+    return storable_url(value)[0]

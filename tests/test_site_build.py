@@ -205,7 +205,7 @@ def test_only_articles_are_marked_for_indexing(site: BuildResult) -> None:
     assert translation.cssselect("article[data-pagefind-body] h1[data-pagefind-meta=title]")
     assert doc.cssselect("[data-pagefind-sort='date[datetime]']")
     filters = {el.get("data-pagefind-filter") for el in doc.cssselect("[data-pagefind-filter]")}
-    assert filters == {"source", "language:Indonesian", "actor:Prabowo Subianto",
+    assert filters == {"source:Contoh Berita", "language:Indonesian", "actor:Prabowo Subianto",
                        "topic:Indonesian politics"}
 
 

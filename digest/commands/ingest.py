@@ -25,6 +25,7 @@ from ..progress import progress
 from ..registry import Registries, load_registries
 from ..store.atomic import WriteError, remove_leftovers
 from ..store.write import ArticleStore
+from ..urls import storable_url
 
 Translator = Callable[[Article, Context, list[str]], Article]
 
@@ -64,11 +65,23 @@ def parse_lang(value: str | None, languages: tuple[str, ...]) -> str | None:
     return found
 
 
+def source_url_option(value: str | None) -> str | None:
+    """``--source-url`` as it will be stored; refused up front unless it is http(s)."""
+    if value is None:
+        return None
+    url, refused = storable_url(value, "--source-url:")
+    if refused:
+        raise DigestError(refused)
+    return url
+
+
 def make_context(args: argparse.Namespace, *, registries_optional: bool = False) -> Context:
     """Settings and registries, loaded once; a broken registry stops the run here.
 
     With ``registries_optional`` (``digest extract`` outside a digest folder) a content
     folder without registries means no actor or topic tagging, said once on stderr."""
+    date = parse_date(getattr(args, "date", None))  # bad options first, before any reading
+    source_url = source_url_option(getattr(args, "source_url", None))
     config = load_config(getattr(args, "config", None))
     if getattr(args, "content", None):
         config = config.with_content(args.content)
@@ -83,10 +96,10 @@ def make_context(args: argparse.Namespace, *, registries_optional: bool = False)
     return Context(
         config=config,
         registries=registries,
-        date=parse_date(getattr(args, "date", None)),
+        date=date,
         lang=lang,
         source_name=getattr(args, "source_name", None),
-        source_url=getattr(args, "source_url", None),
+        source_url=source_url,
     )
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..article import Article, Source
 from ..errors import DigestError
 from ..store.schema import to_date
+from ..urls import storable_url
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -296,17 +297,21 @@ def _json_article(item: Any, origin: str) -> Result:
         hints["date_text"] = item["date"].strip()
     lang = _text(item.get("lang") or item.get("language"))
     via = item.get("via")
+    raw_url = _text(item.get("url")) or _text(source.get("url"))
+    url, refused = storable_url(raw_url, "source URL") if raw_url else (None, None)
+    if refused:
+        return Failure(origin, refused)
+    image = _text(item.get("image"))
     return Article(
         title=title,
         body=body,
         date=date,
         lang=lang,
-        source=Source(name=_text(source.get("name")),
-                      url=_text(item.get("url")) or _text(source.get("url"))),
+        source=Source(name=_text(source.get("name")), url=url),
         author=_text(item.get("author")),
         section=_text(item.get("section")),
         dateline=_text(item.get("dateline")),
-        image=_text(item.get("image")),
+        image=storable_url(image)[0] if image else None,  # any other kind is dropped
         summary=_text(item.get("summary")),
         via=[v for v in via if isinstance(v, str)] if isinstance(via, list) else [],
         origin=origin,

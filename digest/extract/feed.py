@@ -13,6 +13,7 @@ import lxml.html
 from lxml import etree
 
 from ..article import Article, Source
+from ..urls import storable_url
 from . import Failure
 
 # Elements whose content starts a new paragraph once the markup is gone.
@@ -107,6 +108,11 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
         if date is None and raw_date:
             yield Failure(where, f"date {raw_date!r} is not a date")
             continue
+        raw_link = entry.get("link")
+        link, refused = storable_url(raw_link, "source URL") if raw_link else (None, None)
+        if refused:
+            yield Failure(where, refused)
+            continue
         if not title:
             title = _first_words(body)
         hints: dict[str, str] = {}
@@ -121,7 +127,7 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
             date=date,
             author=_author(entry),
             image=_image(entry),
-            source=Source(name=feed_name, url=entry.get("link") or None),
+            source=Source(name=feed_name, url=link),
             origin=where,
             hints=hints,
         )
@@ -141,10 +147,14 @@ def _first_words(text: str, limit: int = 12) -> str:
 
 
 def _image(entry: Any) -> str | None:
-    for media in entry.get("media_content") or []:
-        if media.get("url") and media.get("medium", "image") == "image":
-            return media["url"]
-    for link in entry.get("links") or []:
-        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/"):
-            return link.get("href")
-    return None
+    """The entry's first image that is an http(s) URL (any other kind is dropped)."""
+    found = [media.get("url") for media in entry.get("media_content") or []
+             if media.get("medium", "image") == "image"]
+    found += [link.get("href") for link in entry.get("links") or []
+              if link.get("rel") == "enclosure"
+              and str(link.get("type", "")).startswith("image/")]
+    return next((url for url in map(_image_url, found) if url), None)
+
+
+def _image_url(value: Any) -> str | None:
+    return storable_url(value)[0] if value else None

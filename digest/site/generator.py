@@ -23,6 +23,8 @@ from .state import current
 from .taxonomy import Actor, Topic
 from .versions import alternates
 
+_QUOTE = {'"': "&quot;"}  # for attribute values: xml.sax.saxutils.escape leaves quotes
+
 
 class DigestGenerator(Generator):
     def generate_context(self) -> None:
@@ -135,8 +137,8 @@ class DigestGenerator(Generator):
             mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
             # Every version of an article lists all of them, itself included.
             links = "".join(
-                f'<xhtml:link rel="alternate" hreflang="{lang}" '
-                f'href="{escape(f"{site_url}/{href}")}"/>' for lang, href in versions)
+                f'<xhtml:link rel="alternate" hreflang="{escape(lang, _QUOTE)}" '
+                f'href="{escape(f"{site_url}/{href}", _QUOTE)}"/>' for lang, href in versions)
             lines.append(f"<url><loc>{escape(f'{site_url}/{url}')}</loc>{mod}{links}</url>")
         lines.append("</urlset>")
         out = Path(self.output_path)

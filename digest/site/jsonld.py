@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..urls import linkable
+
 SCHEMA_TYPES = {
     "person": "Person",
     "organization": "Organization",
@@ -40,8 +42,9 @@ def _shared(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
     if source.get("name"):
         data["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": source["name"]}
         data["author"] = {"@type": "Organization", "name": source["name"]}
-    if source.get("url"):
-        data["isBasedOn"] = source["url"]
+    based_on = linkable(source.get("url"))
+    if based_on:
+        data["isBasedOn"] = based_on
     return data
 
 

@@ -6,11 +6,13 @@ content object, and these are plain functions anyway.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
+from ..urls import linkable
 from . import i18n
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
@@ -22,6 +24,21 @@ def absolute(ctx: Context, url: str = "") -> str:
     """The public address of a site-relative URL (canonical links, Open Graph)."""
     base = ctx.get("DIGEST_SITE_URL") or ctx.get("SITEURL") or ""
     return f"{base}/{url.lstrip('/')}"
+
+
+def link_url(value: Any) -> str:
+    """An article's URL (its source, an image) as an ``href``/``src``: "" unless it is
+    an absolute http(s) URL, whatever the content files say."""
+    return linkable(value) or ""
+
+
+def search_value(value: Any) -> str:
+    """A Pagefind filter value, for an attribute that autoescaping escapes once more.
+
+    Pagefind (1.5) decodes HTML entities in what it indexes twice, and its UI shows filter
+    values as HTML: escaped twice here and once by the template, a name such as
+    ``<img onerror=…>`` or ``AT&T`` is shown as exactly that text, never as markup."""
+    return escape(escape(str(value), quote=False), quote=False)
 
 
 @pass_context
@@ -47,6 +64,7 @@ def country_name(ctx: Context, code: str) -> str:
 
 def install(env: Environment, catalogs: i18n.Catalogs) -> None:
     i18n.install(env, catalogs)
-    env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction,
+    env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
+                       search_value=search_value,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates)

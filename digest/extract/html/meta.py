@@ -16,6 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from ...urls import safe_url, storable_url
+
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report",
@@ -146,14 +148,18 @@ def _image_url(value: Any) -> str | None:
 
 
 def _absolute_http(base: str | None, href: str | None) -> str | None:
-    """``href`` made absolute against ``base``; None unless it is an http(s) URL."""
+    """``href`` made absolute against ``base``; None unless digest may store it (an
+    http(s) URL: a ``javascript:`` canonical or image is the page's attack, not its)."""
     href = clean(href)
     if not href:
         return None
-    url = urljoin(base, href) if base else href
+    try:
+        url = urljoin(base, href) if base else href
+    except ValueError:  # a malformed base or href ("http://[::1")
+        return None
     if url.startswith("//"):
         url = "https:" + url
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    return storable_url(url)[0]
 
 
 def _first_text(tree: HtmlElement, xpath: str, max_len: int = 200) -> str | None:
@@ -200,7 +206,7 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     canonical = _absolute_http(base, next(iter(tree.xpath('//link[@rel="canonical"]/@href')),
                                           None))
     page_url = (canonical or _absolute_http(base, first(URL_KEYS))
-                or _absolute_http(base, clean(ld.get("url"))) or url)
+                or _absolute_http(base, clean(ld.get("url"))) or safe_url(url))
     base = base or page_url  # a page saved without its address still names itself
 
     publisher = ld.get("publisher")
