@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.errors import DigestError  # noqa: E402
-from digest.extract.html import extract_html  # noqa: E402
+from digest.errors import DigestError
+from digest.extract.html import extract_html
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "extraction-benchmark"
 _WORD = re.compile(r"\w+")
