@@ -281,12 +281,13 @@ def faehre():
     return extract_html(page("de-faehre.html"), origin="de-faehre.html")
 
 
-def test_headline_and_standfirst_of_the_page_header_are_dropped(faehre):
-    # og:title differs from the h1, so only the page's own layout marks them.
+def test_headline_of_the_page_header_is_dropped_and_its_standfirst_kept(faehre):
+    # og:title differs from the h1, so only the page's own layout marks the headline; the
+    # standfirst beside it is a sentence, the article's opening.
     assert faehre.title == "Fähre nach Lüttgenrode fährt wieder"
     assert "Gierfähre nach Lüttgenrode fährt nach acht Monaten" not in faehre.body
-    assert "Der neue Anleger ist fertig" not in faehre.body
-    assert faehre.paragraphs[0].startswith("Nach acht Monaten Bauzeit hat die Gierfähre")
+    assert faehre.paragraphs[0].startswith("Der neue Anleger ist fertig")
+    assert faehre.paragraphs[1].startswith("Nach acht Monaten Bauzeit hat die Gierfähre")
 
 
 def test_outlet_notice_and_copyright_are_dropped_not_the_text_naming_the_outlet(faehre):

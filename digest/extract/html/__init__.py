@@ -1,11 +1,13 @@
 """A saved news page (HTML) -> Article: main text as Markdown, plus the page's metadata.
 
-trafilatura finds the main content; we choose its settings and retry when it
-under-delivers (``main_text``). Around it: related-link inserts leave the page first
-(``html_inserts``); the headline, standfirst, date line and byline it keeps at the top go
-(``html_lead``), and so do the credit lines, sign-offs and outlet notices at the bottom
-(``html_tail``); we write the Markdown ourselves (``html_markdown``) so no page markup
-survives. Metadata comes from ``html_meta``.
+trafilatura and readability-lxml read the main content; their readings are compared
+(``main_text``, ``html_candidates``). Content the parser left in ``<head>`` moves to the
+body first (``html_bodyless``); a byline in the text names the author and interface lines
+never become the title (``html_byline``). Related-link inserts leave the page before
+extraction (``html_inserts``). At the top of the text the headline, date line and byline
+go while the standfirst stays (``html_lead``); at the bottom the credit lines, sign-offs
+and outlet notices go (``html_tail``). We write the Markdown ourselves
+(``html_markdown``) so no page markup survives. Metadata comes from ``html_meta``.
 """
 
 from __future__ import annotations
@@ -20,19 +22,22 @@ from trafilatura.utils import load_html
 
 from ...article import Article, Source
 from ...errors import DigestError
+from .bodyless import lift_head_content
+from .byline import better_title, byline_author
+from .candidates import Reading, choose
 from .inserts import drop_link_inserts
 from .lead import drop_lead, page_head
 from .markdown import body_blocks
+from .meta import _strip_site_suffix as strip_site_suffix
 from .meta import page_meta
+from .readable import readability_blocks
 from .tail import drop_tail
 
-# Cascade, cheapest first, measured on the benchmark (bench/extract_bench.py): trafilatura's
-# precision mode without its fallback extractors is right on most pages; when it keeps only
-# a sliver (under SHORT_TEXT characters: a caption, a reprint notice) the full precision
-# cascade runs, and if that is thin too, the balanced mode replaces it when it finds at
-# least RETRY_GAIN times as much text.
-SHORT_TEXT = 500
-RETRY_GAIN = 2.0
+# The precision reading holds the page's paragraph text when its length is within these
+# shares of it (headings and list markers make it a little longer).
+WHOLE = (0.9, 1.1)
+# How many of the page's headings may stand in for an interface line as its title.
+TITLE_LINES = 6
 # Fewer words than this is a navigation stub or an error page, not an article.
 MIN_WORDS = 15
 WORD = re.compile(r"\w+")
@@ -64,22 +69,46 @@ def _extract_body(tree: HtmlElement, url: str | None, precision: bool, fast: boo
     return body_blocks(document.body)
 
 
+def _paragraph_chars(tree: HtmlElement) -> int:
+    """Characters of text in the page's paragraphs and in its list items that are not
+    mostly links (menus are lists of links)."""
+    total = 0
+    for element in tree.iter("p", "li"):
+        length = len(" ".join(element.text_content().split()))
+        if element.tag == "li":
+            links = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+            if links * 2 >= length:
+                continue
+        total += length
+    return total
+
+
 def main_text(tree: HtmlElement, url: str | None = None) -> list[str]:
-    """The article's Markdown blocks, by the cascade described at SHORT_TEXT."""
-    blocks = _extract_body(tree, url, precision=True, fast=True)
-    if _text_length(blocks) >= SHORT_TEXT:
-        return blocks
-    blocks = _extract_body(tree, url, precision=True, fast=False)
-    if _text_length(blocks) >= SHORT_TEXT:
-        return blocks
-    balanced = _extract_body(tree, url, precision=False, fast=False)
-    if _text_length(balanced) >= RETRY_GAIN * max(_text_length(blocks), 1):
-        return balanced
-    return blocks
+    """The article's Markdown blocks: trafilatura's precision reading, compared with its
+    balanced reading and readability's (``html_candidates``) unless it holds about all
+    the text of the page's paragraphs and list items: then nothing is left to disagree
+    on, and the page costs one pass."""
+    precise = Reading("precision", _extract_body(tree, url, precision=True, fast=True))
+    paragraphs = _paragraph_chars(tree)
+    if paragraphs and WHOLE[0] <= _text_length(precise.blocks) / paragraphs <= WHOLE[1]:
+        return precise.blocks
+    fuller = Reading("balanced", _extract_body(tree, url, precision=False, fast=True))
+    return choose(precise, fuller, lambda: Reading("readability", readability_blocks(tree)))
 
 
 def _text_length(blocks: list[str]) -> int:
     return sum(len(block) for block in blocks)
+
+
+def _title_lines(tree: HtmlElement, site: str | None) -> list[str]:
+    """Headline candidates besides the metadata's title: the page's h1 and h2 headings,
+    then its <title> without the site's name."""
+    lines = [" ".join(element.text_content().split())
+             for element in tree.iter("h1", "h2")][:TITLE_LINES]
+    for element in tree.iter("title"):
+        lines.append(strip_site_suffix(" ".join(element.text_content().split()), site))
+        break
+    return [line for line in lines if 0 < len(line) <= 400]
 
 
 def _decoded(data: bytes, origin: str | None) -> str:
@@ -113,10 +142,16 @@ def extract_html(data: str | bytes, url: str | None = None,
         raise DigestError("no article text found", origin)
 
     meta = page_meta(tree, url)
+    meta.title = better_title(meta.title, _title_lines(tree, meta.site_name))
+    lift_head_content(tree)
     etree.strip_elements(tree, *NOT_CONTENT, with_tail=False)
     drop_link_inserts(tree)
     head = page_head(tree)  # before extraction, which rewrites the tree
-    blocks, dateline = drop_lead(main_text(tree, meta.url), meta, head)
+    blocks = main_text(tree, meta.url)
+    # A byline in the text names the author when the metadata does not (and goes with
+    # the lead, as a byline the metadata names does).
+    meta.author = meta.author or byline_author(blocks)
+    blocks, dateline = drop_lead(blocks, meta, head)
     blocks = drop_tail(blocks, meta.site_name)
     body = "\n\n".join(blocks)
     if len(WORD.findall(body)) < MIN_WORDS:

@@ -24,6 +24,8 @@ LEAD_LINE = 120
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 NUMBER = re.compile(r"\d+")
 SENTENCE_END = re.compile(r"[.!?。؟।]\s*$")
+# A standfirst or intro line has at least this many words.
+SENTENCE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,17 @@ def _is_byline(block: str, author: str | None) -> bool:
     return bool(author) and len(block) <= LEAD_LINE and fold(author) in fold(block)
 
 
+def _repeated(blocks: list[str], index: int) -> bool:
+    plain = _plain(blocks[index])
+    return any(_plain(later) == plain for later in blocks[index + 1:index + 1 + LEAD_BLOCKS])
+
+
+def _is_sentence(block: str) -> bool:
+    """A line of running text: several words ending as a sentence ends."""
+    plain = _plain(block)
+    return len(plain.split()) >= SENTENCE_WORDS and SENTENCE_END.search(plain) is not None
+
+
 def _in_header(blocks: list[str], index: int, head: PageHead) -> bool:
     """A headline heading, or a block beside the headline while the next one is not: the
     page header (standfirst, kicker), the text itself being in another element. When
@@ -93,21 +106,27 @@ def _in_header(blocks: list[str], index: int, head: PageHead) -> bool:
 
 def drop_lead(blocks: list[str], meta: PageMeta,
               head: PageHead | None = None) -> tuple[list[str], str | None]:
-    """Drop what extraction picks up above the text: the headline and standfirst (they are
-    the title), the date line and the byline (they are metadata). Returns the remaining
-    blocks and the date line, if one was dropped."""
+    """Drop what extraction picks up above the text: the headline (it is the title), the
+    date line and the byline (they are metadata), kickers and labels of the page header.
+    The standfirst and intro lines under the headline are the article's opening: a
+    sentence in the page header stays, and the lead goes on after it (a byline often
+    follows the standfirst). Returns the remaining blocks and the date line, if one was
+    dropped."""
     head = head if head is not None else PageHead()
     dateline = None
+    kept: list[str] = []
     start = 0
     while start < min(len(blocks), LEAD_BLOCKS):
         block = blocks[start]
         if _is_dateline(block):
             dateline = dateline or block.replace("\\", "")
-        # A standfirst shows as a heading, or stands in the page header; the description
-        # often is the first paragraph, which stays.
-        elif not (_same_text(block, meta.title) or _is_byline(block, meta.author)
-                  or (block.startswith("#") and _same_text(block, meta.description))
-                  or _in_header(blocks, start, head)):
+        elif _same_text(block, meta.title) or _is_byline(block, meta.author) or (
+                _repeated(blocks, start)):  # a standfirst repeated as the first paragraph
+            pass
+        elif _in_header(blocks, start, head):
+            if _is_sentence(block):
+                kept.append(block)
+        else:
             break
         start += 1
-    return blocks[start:], dateline
+    return kept + blocks[start:], dateline
