@@ -120,3 +120,23 @@ def test_sizes_flag() -> None:
         scale_bench._sizes("1k")
     with pytest.raises(Exception, match="positive"):
         scale_bench._sizes("0")
+
+
+def test_pagefind_memory_variants_change_one_thing() -> None:
+    import pagefind_memory as pm
+
+    pages = [pm.Page(url=f"/articles/a{i}/", lang="id", year="2024", title=f"T{i}",
+                     date="2024-01-01T00:00:00+00:00", source="S", summary="Sum",
+                     body=["Body text"], actors=[f"Name {i}", f"Name {i + 1}"],
+                     topics=["Topic"]) for i in range(20)]
+    pages.append(pm.Page(**{**pm.asdict(pages[0]), "url": "/articles/a0/en/", "lang": "en"}))
+    assert len(pm.variant_pages(pages, "no-translations")) == 20
+    few = {a for p in pm.variant_pages(pages, "few-actors") for a in p.actors}
+    assert 1 < len(few) <= 8
+    unique = [p.actors for p in pm.variant_pages(pages, "unique-actors")]
+    assert len({a for actors in unique for a in actors}) == len(pages)
+    full, short = pm.render(pages[0], full=True), pm.render(pages[0], full=False)
+    for page in (full, short):
+        assert 'data-pagefind-body' in page and 'data-pagefind-filter="actor">Name 0<' in page
+        assert '<html lang="id">' in page and ">Sum<" in page
+    assert "Body text" in full and "Body text" not in short
