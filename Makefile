@@ -9,7 +9,7 @@ SETTINGS ?=
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate messages samples browser audit clean
+.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory messages samples browser audit clean
 
 all: site
 
@@ -77,3 +77,13 @@ audit: site $(NPM_STAMP) browser
 
 clean:
 	rm -rf output cache bench/.work .pytest_cache
+
+## Scale: digest vs Hugo + Pagefind vs plain Pelican at 1k and 10k articles, then
+## incremental rebuilds at 10k. 100k: make bench-scale SCALE_ARGS="--sizes 1000,10000,100000"
+SCALE_ARGS ?=
+bench-scale: $(STAMP)
+	$(PY) bench/scale_bench.py $(SCALE_ARGS)
+
+## Where Pagefind's memory goes (page count, translations, filters, body size, shards).
+bench-pagefind-memory: $(STAMP)
+	$(PY) bench/pagefind_memory.py

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -61,11 +62,13 @@ class _Words:
             ranked = sorted(words)
             rng.shuffle(ranked)  # frequency rank independent of spelling
             self.vocab[lang] = ranked
-        self.weights = {lang: [1 / (rank + 1) for rank in range(len(words))]
-                        for lang, words in self.vocab.items()}
+        # Cumulative weights: random.choices would otherwise re-add 4,000 weights per call.
+        self.cum_weights = {lang: list(accumulate(1 / (rank + 1) for rank in range(len(words))))
+                            for lang, words in self.vocab.items()}
 
     def sentence(self, lang: str, length: int, insert: list[str] | None = None) -> str:
-        words = self.rng.choices(self.vocab[lang], self.weights[lang], k=length)
+        words = self.rng.choices(self.vocab[lang], cum_weights=self.cum_weights[lang],
+                                 k=length)
         function = FUNCTION_WORDS[lang].split()
         for i in range(0, length, 3):
             words[i] = self.rng.choice(function)
@@ -124,12 +127,12 @@ def generate(content: Path, size: CorpusSize, seed: int = 1) -> int:
     actors, topics = write_registries(content, size, rng)
     words = _Words(rng)
     # A few actors appear in most articles, as in real news.
-    actor_weights = [1 / (rank + 1) ** 0.8 for rank in range(len(actors))]
-    langs, lang_weights = list(LANGS), list(LANGS.values())
+    actor_weights = list(accumulate(1 / (rank + 1) ** 0.8 for rank in range(len(actors))))
+    langs, lang_weights = list(LANGS), list(accumulate(LANGS.values()))
     start = dt.datetime(2024, 1, 1, 6, 0, tzinfo=dt.UTC)
     for n in range(size.articles):
-        lang = rng.choices(langs, lang_weights)[0]
-        cast = list({a["id"]: a for a in rng.choices(actors, actor_weights,
+        lang = rng.choices(langs, cum_weights=lang_weights)[0]
+        cast = list({a["id"]: a for a in rng.choices(actors, cum_weights=actor_weights,
                                                      k=rng.randint(2, 6))}.values())
         about = rng.sample(topics, rng.randint(1, 3))
         paragraphs = []
