@@ -6,6 +6,7 @@ article: pass the corpus plus the new article; it joins a story or starts one).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,8 +48,16 @@ def assign_stories(articles: Sequence[Article], stored: Sequence[str | None],
     ``taken`` holds ids that must not be issued (the ledger's); every article must have
     a date.
     """
-    feats = features_of(articles, registries)
-    stories = cluster(feats, stored,
-                      lambda i, used: new_id(articles[i], feats[i].actors, used),
-                      taken=taken, params=params or Params())
+    # Millions of small dicts and tuples, none in a cycle: the cyclic collector would
+    # rescan the growing heap again and again and make the run quadratic.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        feats = features_of(articles, registries)
+        stories = cluster(feats, stored,
+                          lambda i, used: new_id(articles[i], feats[i].actors, used),
+                          taken=taken, params=params or Params())
+    finally:
+        if enabled:
+            gc.enable()
     return Assigned(stories=stories, new=[s is None for s in stored])
