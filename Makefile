@@ -9,7 +9,7 @@ SETTINGS ?=
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory messages samples browser audit clean
+.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory bench-stories messages samples browser audit clean
 
 all: site
 
@@ -70,6 +70,10 @@ bench-ingest: $(STAMP)
 
 bench-translate: $(STAMP)
 	$(PY) bench/translate_bench.py
+
+## B-cubed of `digest stories` on bench/stories/sample.yml; time and memory at 10k/100k.
+bench-stories: $(STAMP)
+	$(PY) bench/stories_bench.py
 
 ## Lighthouse, axe, Nu HTML checker and internal links on the built site.
 audit: site $(NPM_STAMP) browser

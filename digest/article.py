@@ -57,6 +57,7 @@ class Article:
     summary: str | None = None
     translations: dict[str, Translation] = field(default_factory=dict)
     status: str = "published"
+    story: str | None = None  # the story (event) this article belongs to
     extra: dict[str, Any] = field(default_factory=dict)
     # Never written to front matter: the input this came from, and raw clues an
     # extractor found for later stages (e.g. "date_text": "Selasa, 9 Juli 2024 | 14:02 WIB",

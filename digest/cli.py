@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="translate only missing translations (default) or redo machine ones")
     p.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: all)")
 
+    p = sub.add_parser("stories", help="group articles about one event into stories",
+                       description="Cluster every article into stories. text lists the "
+                       "stories; jsonl prints one {path, story} line per article. --write "
+                       "stores story: in articles that have none (an editor's stays).")
+    _add_content(p)
+    p.add_argument("--write", action="store_true",
+                   help="store each new story id in the article's front matter")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+
     p = sub.add_parser("build", help="build the site into output/ (Pelican + Pagefind)")
     _add_content(p)
     p.add_argument("--output", metavar="DIR", help="output folder")

@@ -156,3 +156,14 @@ def test_hints_for_near_misses(content: Path, capsys) -> None:
     assert ":4: date: '2026-11-31' is not an ISO 8601 date or datetime " \
            "(November 2026 has 30 days)" in text
     assert ":5: lang: 'english' is not a BCP 47 language tag (did you mean en?)" in text
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("Bad Id", "story: 'Bad Id' is not a story id"),
+    ("2021-07-01", "story: expected a story id, found a date"),
+    ("[a]", "story: expected a story id, found a list"),
+])
+def test_a_malformed_story_is_reported(content: Path, capsys, value: str, message: str) -> None:
+    put(content, HEAD + f"story: {value}\n" + BODY)
+    lines = both(content, capsys)
+    assert any(f"a.md:5: {message}" in ln for ln in lines), lines

@@ -185,6 +185,17 @@ def read_status(value: Any, key: str) -> tuple[str, list[Problem]]:
     return "published", [(key, f"{key}: {value!r} is not one of {', '.join(STATUSES)}")]
 
 
+def read_story(value: Any, key: str) -> tuple[str | None, list[Problem]]:
+    if value is None:
+        return None, []
+    if not isinstance(value, str):
+        return None, [(key, f"{key}: expected a story id, found {kind_of(value)}")]
+    from ..stories.ids import id_problem
+
+    problem = id_problem(value)
+    return (None, [(key, problem)]) if problem else (value, [])
+
+
 def _text_keys(value: dict[Any, Any], key: str) -> list[Problem]:
     return [(key, f"{key}: key {k!r} is not text") for k in value if not isinstance(k, str)]
 
@@ -295,6 +306,7 @@ FIELDS: tuple[Field, ...] = (
     Field("summary", read_text),
     Field("translations", read_translations, dump_translations),
     Field("status", read_status),
+    Field("story", read_story),
 )
 KNOWN_KEYS = tuple(f.key for f in FIELDS)
 
