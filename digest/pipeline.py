@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from .article import Article
-from .config import Config
-from .registry import Registries
-
-
-@dataclass
-class Context:
-    """What every stage may read: settings, registries, and run options."""
-
-    config: Config
-    registries: Registries
-    today: dt.date = field(default_factory=dt.date.today)
-    date: dt.date | None = None  # --date: used when the text has none
-    lang: str | None = None  # --lang: skips identification
-    source_name: str | None = None
-    source_url: str | None = None
-    # Built lazily by the stages that need them (automata, detectors) and reused.
-    cache: dict[str, object] = field(default_factory=dict)
-
+from .context import Context
 
 Stage = Callable[[Article, Context], Article]
 
@@ -46,9 +27,6 @@ def stages() -> list[tuple[str, Stage]]:
         ("topics", tag_topics),
         ("summary", summarize),
     ]
-
-
-STAGE_NAMES = ("language", "date", "via", "actors", "topics", "summary")
 
 
 def enrich(article: Article, ctx: Context, skip: Iterable[str] = ()) -> Article:

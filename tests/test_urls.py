@@ -17,7 +17,9 @@ from digest.cli import main
 from digest.extract.feed import parse_feed
 from digest.extract.html.meta import page_meta
 from digest.site import templating
+from digest.site.i18n import Catalogs
 from digest.site.jsonld import news_article
+from digest.site.settings import SiteSettings
 from digest.store.article_file import read_article
 from digest.urls import encode_url, linkable, storable_url
 
@@ -243,7 +245,7 @@ def test_page_without_any_safe_url_has_none() -> None:
 
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(THEME), autoescape=True)
-    templating.install(env)
+    templating.install(env, Catalogs({}, "en"))
     return env
 
 
@@ -292,7 +294,7 @@ def test_listing_language_attributes_cannot_be_broken_out_of() -> None:
         lang='en" onmouseover="top.__xss=1', dir='ltr" onfocus="x', translated={},
         url="articles/a/", title="T", date=dt.date(2024, 1, 1), source={"name": None},
         summary="<p>s</p>", actors=[])
-    html = _env().get_template("_items.html").render(items=[item], ui_lang="id", hx=2,
+    html = _env().get_template("_items.html").render(items=[item], ui_lang="id", hx=2, digest_site=SiteSettings(),
                                                       SITEURL="")
     tree = lxml.html.fromstring(html)
     assert not tree.xpath("//@onmouseover|//@onfocus")

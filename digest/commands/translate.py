@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..article import Article
 from ..config import load_config
+from ..context import Context
 from ..errors import DigestError
 from ..paths import display_path as shown
-from ..pipeline import Context
 from ..progress import progress
 from ..registry import load_registries
 from ..store.article_file import read_article, to_front_matter

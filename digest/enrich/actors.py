@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .article_text import article_text
 from .matcher import PhraseMatcher
 from .text import norm

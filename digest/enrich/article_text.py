@@ -14,7 +14,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .text import norm, plain
 
 CACHE_KEY = "article_text"

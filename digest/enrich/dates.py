@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .calendar import month_names
 from .text import ascii_digits, norm
 

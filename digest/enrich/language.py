@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .article_text import article_text
 
 # When the two best guesses are this close, the page's declared language decides.

@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .actors import actor_matcher
 from .article_text import article_text
 from .calendar import calendar_words

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..article import Article, Translation
+from ..context import Context
 from ..errors import DigestError
-from ..pipeline import Context
-from .backend import Backend, BackendUnavailable, base_language, load_backend, signature
+from .backend import Backend, BackendUnavailable, base_language, signature
 from .engine import Request, translate_requests
+from .load import load_backend
 from .names import NameFinder
 
 ONLY = ("missing", "all")

@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import DigestError
-from . import sentences
 from .backend import Backend
 from .names import Mention, NameFinder, glossary, mask, restore, segments
+from .sentences import join as join_sentences
+from .sentences import split as split_sentences
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def _has_words(text: str) -> bool:
 
 def _sentence_level(backend: Backend, texts: list[str], source: str, target: str,
                     finder: NameFinder) -> list[str]:
-    layouts = [sentences.split(t, source) for t in texts]
+    layouts = [split_sentences(t, source) for t in texts]
     units = [[_Unit(s, finder.find(s)) for s, _ in pairs] for pairs in layouts]
     flat = [u for row in units for u in row if _has_words(u.sentence)]
     first = _call(backend, [mask(u.sentence, u.mentions, target) for u in flat],
@@ -83,7 +84,7 @@ def _sentence_level(backend: Backend, texts: list[str], source: str, target: str
                 parts.append(piece)  # punctuation and spaces between names
         unit.result = "".join(parts)
     return [
-        sentences.join([(u.result if _has_words(u.sentence) else u.sentence, sep)
+        join_sentences([(u.result if _has_words(u.sentence) else u.sentence, sep)
                         for u, (_, sep) in zip(row, pairs, strict=True)]).strip()
         for row, pairs in zip(units, layouts, strict=True)
     ]
