@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -34,8 +35,7 @@ async def _index(output: Path) -> None:
         await index.add_directory(str(output))
 
 
-def build_index(output: Path) -> dict[str, int]:
-    """Index ``output``; returns the number of pages indexed per language."""
+def _run(output: Path) -> None:
     shutil.rmtree(output / "pagefind", ignore_errors=True)
     try:
         asyncio.run(_index(output))
@@ -43,9 +43,31 @@ def build_index(output: Path) -> dict[str, int]:
         raise DigestError(f"search index failed: {exc}", output) from None
     if _free_bytes(output) < MIN_FREE_BYTES:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(output / "pagefind"))
+
+
+def _entry_ready(entry: Path, wait: float = 5.0) -> bool:
+    """True once Pagefind's entry file holds JSON. Under heavy load the service has been
+    seen to answer before its last file was written: give it a few seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            json.loads(entry.read_text(encoding="utf-8"))
+            return True
+        except (OSError, ValueError):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+
+
+def build_index(output: Path) -> dict[str, int]:
+    """Index ``output``; returns the number of pages indexed per language."""
     entry = output / "pagefind" / "pagefind-entry.json"
-    if not entry.is_file():
-        raise DigestError("search index failed: no pagefind-entry.json written", output)
+    _run(output)
+    if not _entry_ready(entry):
+        _run(output)  # once more, from scratch: the bundle must be whole
+        if not _entry_ready(entry):
+            raise DigestError("search index failed: no readable pagefind-entry.json written",
+                              output)
     canonicalise(output / "pagefind")  # Pagefind's own output differs from run to run
     languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
     return {lang: int(info.get("page_count", 0)) for lang, info in sorted(languages.items())}
