@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ..config import load_config
 from ..errors import DigestError
+from ..paths import display_path as shown
 from ..registry import Registries, RegistryErrors, load_actors, load_topics
 from ..store.validate import check_corpus
 from ..store.write import article_files
-from .ingest import shown
 
 
 @dataclass(frozen=True, order=True)
