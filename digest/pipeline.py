@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .article import Article
-from .config import Config
-from .registry import Registries
-
-
-@dataclass
-class Context:
-    """What every stage may read: settings, registries, and run options."""
-
-    config: Config
-    registries: Registries
-    today: dt.date = field(default_factory=dt.date.today)
-    date: dt.date | None = None  # --date: used when the text has none
-    lang: str | None = None  # --lang: skips identification
-    source_name: str | None = None
-    source_url: str | None = None
-    # Built lazily by the stages that need them (automata, detectors) and reused.
-    cache: dict[str, object] = field(default_factory=dict)
-
+from .context import Context
 
 Stage = Callable[[Article, Context], Article]
 
+if TYPE_CHECKING:
+    STAGES: tuple[tuple[str, Stage], ...]
 
-def stages() -> list[tuple[str, Stage]]:
-    """The stages in order. Imported lazily so ``digest --help`` stays instant."""
+
+def _stages() -> tuple[tuple[str, Stage], ...]:
     from .enrich.actors import tag_actors
     from .enrich.dates import find_date
     from .enrich.language import identify_language
@@ -38,22 +23,29 @@ def stages() -> list[tuple[str, Stage]]:
     from .enrich.topics import tag_topics
     from .enrich.via import find_via
 
-    return [
+    return (
         ("language", identify_language),
         ("date", find_date),
         ("via", find_via),
         ("actors", tag_actors),
         ("topics", tag_topics),
         ("summary", summarize),
-    ]
+    )
 
 
-STAGE_NAMES = ("language", "date", "via", "actors", "topics", "summary")
+def __getattr__(name: str) -> object:
+    """``STAGES``, the stages in order, imported on first use: their libraries (lingua,
+    Babel's calendars) would slow ``digest check`` and ``digest --help``."""
+    if name != "STAGES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    stages = globals()["STAGES"] = _stages()
+    return stages
 
 
 def enrich(article: Article, ctx: Context, skip: Iterable[str] = ()) -> Article:
     skipped = set(skip)
-    for name, stage in stages():
+    # Through the module, so the first call imports the stages (and a test may swap them).
+    for name, stage in sys.modules[__name__].STAGES:
         if name not in skipped:
             article = stage(article, ctx)
     return article

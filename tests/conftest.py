@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.config import load_config
-from digest.pipeline import Context
+from digest.context import Context
 from digest.registry import load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 
 from ..article import Article
 from ..config import load_config
+from ..context import Context
 from ..errors import DigestError
 from ..extract import Failure, Result, collect_inputs, extract_one
 from ..paths import display_path as shown
-from ..pipeline import Context, enrich
+from ..pipeline import enrich
 from ..progress import progress
 from ..registry import load_registries
 from ..store.write import ArticleStore

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from ..article import Article
 from ..config import load_config
+from ..context import Context
 from ..errors import DigestError
 from ..paths import display_path as shown
-from ..pipeline import Context
 from ..progress import progress
 from ..registry import load_registries
 from ..store.article_file import read_article, to_front_matter
@@ -107,8 +107,9 @@ def run(args: argparse.Namespace) -> int:
     if args.content:
         config = config.with_content(args.content)
     ctx = Context(config=config, registries=load_registries(config.content_dir))
-    backend = load_backend(config.translate, args.backend, args.model)
-    ctx.cache["translate.backend"] = backend
+    # Loaded here, with the command's overrides, for every article to share.
+    backend = ctx.memo("translate.backend",
+                       lambda: load_backend(config.translate, args.backend, args.model))
     targets = choose_targets(args.to, config.site_languages, backend)
     paths = article_paths(list(args.paths), config.articles_dir)
     size = BATCH_SENTENCE_LEVEL if backend.sentence_level else 1

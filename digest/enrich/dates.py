@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .calendar import month_names
 from .text import ascii_digits, norm
 
@@ -62,11 +62,7 @@ def _build(languages: tuple[str, ...]) -> _Patterns:
 
 
 def _patterns(ctx: Context) -> _Patterns:
-    cached = ctx.cache.get("date")
-    if not isinstance(cached, _Patterns):
-        cached = _build(ctx.config.languages)
-        ctx.cache["date"] = cached
-    return cached
+    return ctx.memo("date", lambda: _build(ctx.config.languages))
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .article_text import article_text
 
 # When the two best guesses are this close, the page's declared language decides.
@@ -53,11 +53,7 @@ def _build(languages: tuple[str, ...]) -> _Detector:
 
 
 def _detector(ctx: Context) -> _Detector:
-    cached = ctx.cache.get("language")
-    if not isinstance(cached, _Detector):
-        cached = _build(ctx.config.languages)
-        ctx.cache["language"] = cached
-    return cached
+    return ctx.memo("language", lambda: _build(ctx.config.languages))
 
 
 def _ranked(detector: LanguageDetector, codes: dict[Language, str], text: str

@@ -21,8 +21,8 @@ from itertools import accumulate
 from operator import mul
 
 from ..article import Article
+from ..context import Context
 from ..extract.text.cues import STOP_WORDS
-from ..pipeline import Context
 from .actors import actor_matcher
 from .article_text import article_text
 from .sentences import split_passages

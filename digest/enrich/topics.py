@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .article_text import article_text
 from .matcher import PhraseMatcher
 from .text import norm
@@ -33,10 +33,11 @@ def _base(lang: str) -> str:
 
 def topic_matcher(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ...]]:
     """The keywords of ``lang`` plus the neutral ones; all languages' when unknown."""
-    key = f"topics:{_base(lang) if lang else '*'}"
-    cached = ctx.cache.get(key)
-    if isinstance(cached, PhraseMatcher):
-        return cached
+    return ctx.memo(f"topics:{_base(lang) if lang else '*'}",
+                    lambda: _build(ctx, lang))
+
+
+def _build(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ...]]:
     owners: dict[str, list[str]] = defaultdict(list)  # one keyword may serve two topics
     for topic in ctx.registries.topics.values():
         for kw_lang, words in topic.keywords.items():
@@ -45,10 +46,8 @@ def topic_matcher(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ..
                     if topic.id not in owners[norm(word)]:
                         owners[norm(word)].append(topic.id)
     # A keyword is a place or a concept: "بغزة" ("in Gaza") is still about Gaza.
-    matcher = PhraseMatcher(((word, tuple(ids)) for word, ids in owners.items()),
-                            proclitics=lambda _ids: True)
-    ctx.cache[key] = matcher
-    return matcher
+    return PhraseMatcher(((word, tuple(ids)) for word, ids in owners.items()),
+                         proclitics=lambda _ids: True)
 
 
 def topic_scores(article: Article, ctx: Context) -> list[tuple[str, int]]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..article import Article
-from ..pipeline import Context
+from ..context import Context
 from .actors import actor_matcher
 from .article_text import article_text
 from .calendar import calendar_words
@@ -173,11 +173,7 @@ class _Found:
 
 
 def _calendar(ctx: Context) -> frozenset[str]:
-    cached = ctx.cache.get("via:calendar")
-    if not isinstance(cached, frozenset):
-        cached = calendar_words(ctx.config.languages)
-        ctx.cache["via:calendar"] = cached
-    return cached
+    return ctx.memo("via:calendar", lambda: calendar_words(ctx.config.languages))
 
 
 class _Resolver:

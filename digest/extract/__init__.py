@@ -12,16 +12,16 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Source
 from ..errors import DigestError
 from ..store.schema import to_date
+from .result import Failure, Result
 
 if TYPE_CHECKING:
-    from ..pipeline import Context
+    from ..context import Context
 
 MAX_BYTES = 20 * 1024 * 1024  # per input, on disk, downloaded or decompressed
 TEXT = (".txt",)
@@ -50,20 +50,6 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
 )
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input (or one entry of it) that gave no article, and why, in one line."""
-
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
-
-Result = Article | Failure
 
 
 def is_url(item: str) -> bool:

@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 
 from ..article import Article, Source
-from . import Failure
+from .result import Failure
 
 # Elements whose content starts a new paragraph once the markup is gone.
 _BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",

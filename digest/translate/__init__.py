@@ -6,7 +6,8 @@ model directories, the ``mt`` extra) and ``openai`` (an OpenAI-compatible endpoi
 """
 
 from .articles import plan, translate_article, translate_articles
-from .backend import Backend, BackendUnavailable, load_backend
+from .backend import Backend, BackendUnavailable
+from .load import load_backend
 
 __all__ = [
     "Backend",
