@@ -24,8 +24,8 @@ from ..registry import load_registries
 from ..store.article_file import read_article, to_front_matter
 from ..store.frontmatter import FENCE, dump_yaml, split, write_atomic
 from ..store.write import is_untouched, restamp
+from ..text.lang import base_language
 from ..translate import Backend, load_backend, translate_articles
-from ..translate.backend import base_language
 
 # Articles per backend call: enough sentences to fill CTranslate2's batches; an LLM
 # gains nothing from batching, and one article at a time resumes most finely.

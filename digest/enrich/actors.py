@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from ..article import Article
 from ..context import Context
+from ..text.fold import norm
 from .article_text import article_text
 from .matcher import PhraseMatcher
-from .text import norm
 
 # A mention in the title says most about what the article is about, then the lead.
 WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}

@@ -15,7 +15,8 @@ from itertools import accumulate
 
 from ..article import Article
 from ..context import Context
-from .text import norm, plain
+from ..text.fold import norm
+from .text import plain
 
 CACHE_KEY = "article_text"
 

@@ -7,21 +7,18 @@ from functools import lru_cache
 from babel import localedata
 from babel.dates import get_day_names, get_month_names
 
-from .text import norm
+from ..text.fold import norm
+from ..text.lang import base_language
 
 _WIDTHS = ("wide", "abbreviated")
 _CONTEXTS = ("format", "stand-alone")
-
-
-def _base(lang: str) -> str:
-    return lang.replace("-", "_").split("_")[0].lower()
 
 
 @lru_cache(maxsize=64)
 def _locales(lang: str) -> tuple[str, ...]:
     """The language's locale and all its regional variants (Levantine Arabic month
     names "تموز" live in ar_LB and ar_SY, not in ar)."""
-    base = _base(lang)
+    base = base_language(lang)
     return tuple(i for i in localedata.locale_identifiers() if i.split("_")[0] == base)
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..context import Context
+from ..text.fold import ascii_digits, norm
+from ..text.lang import base_language
 from .calendar import month_names
-from .text import ascii_digits, norm
 
 # Zones news sites print after a time; anything else gives a plain date.
 ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "z": 0}
@@ -101,7 +102,7 @@ def _iso_zone(text: str | None) -> dt.timezone | None:
 
 def _numeric(m: re.Match[str], lang: str | None) -> dt.date | None:
     first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-    if lang and lang.split("-")[0] == "en":
+    if lang and base_language(lang) == "en":
         # US writers put the month first, British ones the day: only a number above 12
         # tells which.
         if first > 12:

@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..text.fold import norm
 from .calendar import month_names
-from .text import norm
 
 _COMMON = ("dr.", "prof.", "st.", "no.", "vs.", "ca.", "jr.", "sr.")
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {

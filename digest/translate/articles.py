@@ -8,7 +8,8 @@ from dataclasses import replace
 from ..article import Article, Translation
 from ..context import Context
 from ..errors import DigestError
-from .backend import Backend, BackendUnavailable, base_language, signature
+from ..text.lang import base_language
+from .backend import Backend, BackendUnavailable, signature
 from .engine import Request, translate_requests
 from .load import load_backend
 from .names import NameFinder

@@ -32,10 +32,5 @@ class Backend(Protocol):
         ...
 
 
-def base_language(code: str) -> str:
-    """The primary language subtag: ``pt-BR`` → ``pt``; comparisons ignore regions."""
-    return code.replace("_", "-").split("-")[0].lower()
-
-
 def signature(backend: Backend) -> str:
     return f"machine:{backend.name}/{backend.model_name}"
