@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..context import Context
+from ..text.calendar import month_names
 from ..text.fold import ascii_digits, norm
 from ..text.lang import base_language
-from .calendar import month_names
 
 # Zones news sites print after a time; anything else gives a plain date.
 ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "z": 0}

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..registry import Registries
+from ..text.calendar import calendar_words
 from ..text.fold import norm
-from .calendar import calendar_words
 from .matcher import PhraseMatcher
 from .sentences import split_sentences
 from .text import is_arabic, plain

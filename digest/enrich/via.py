@@ -23,10 +23,10 @@ import ahocorasick
 
 from ..article import Article
 from ..context import Context
+from ..text.calendar import calendar_words
 from ..text.fold import norm
 from .actors import actor_matcher
 from .article_text import article_text
-from .calendar import calendar_words
 from .text import is_arabic
 
 # (pattern, direction, strong): "after" = the outlet follows the cue, "before" = precedes,
