@@ -20,10 +20,11 @@ sys.path.insert(0, str(ROOT))
 
 from digest.article import Article  # noqa: E402
 from digest.config import Config, load_config  # noqa: E402
+from digest.context import Context  # noqa: E402
 from digest.enrich.actors import tag_actors  # noqa: E402
 from digest.enrich.article_text import CACHE_KEY as ARTICLE_TEXT  # noqa: E402
 from digest.extract import extract_one  # noqa: E402
-from digest.pipeline import Context, enrich, stages  # noqa: E402
+from digest.pipeline import STAGES, enrich  # noqa: E402
 from digest.registry import Actor, Registries, load_registries  # noqa: E402
 
 LANGS = ("id", "ms", "en", "ar", "fr", "de", "es")
@@ -115,7 +116,7 @@ def bench_seed() -> None:
     print(f"stages on the seed ({len(seed.body.split())} words), ms: first call (builds "
           "caches) / median of 50")
     article = copy.deepcopy(seed)
-    for name, stage in stages():
+    for name, stage in STAGES:
         start = time.perf_counter()
         article = stage(article, ctx)
         cold = (time.perf_counter() - start) * 1000
@@ -151,7 +152,7 @@ def bench_samples() -> None:
     for _ in range(7):
         spent: dict[str, float] = {}
         for article in [copy.deepcopy(a) for a in articles]:
-            for name, stage in stages():
+            for name, stage in STAGES:
                 start = time.process_time()
                 article = stage(article, ctx)
                 spent[name] = spent.get(name, 0.0) + time.process_time() - start

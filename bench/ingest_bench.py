@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from digest.article import Article  # noqa: E402
 from digest.config import load_config  # noqa: E402
+from digest.context import Context  # noqa: E402
 from digest.extract import extract_one  # noqa: E402
-from digest.pipeline import Context, enrich  # noqa: E402
+from digest.pipeline import enrich  # noqa: E402
 from digest.registry import load_registries  # noqa: E402
 
 SAMPLES = ROOT / "samples"

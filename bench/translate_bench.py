@@ -28,7 +28,7 @@ import mt_models  # noqa: E402
 from digest.article import Article  # noqa: E402
 from digest.commands.translate import rewrite  # noqa: E402
 from digest.config import Config  # noqa: E402
-from digest.pipeline import Context  # noqa: E402
+from digest.context import Context  # noqa: E402
 from digest.registry import Actor, Registries, load_actors  # noqa: E402
 from digest.store.article_file import read_article, render_article  # noqa: E402
 from digest.store.frontmatter import write_atomic  # noqa: E402

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from .article import Article
 from .context import Context
 
 Stage = Callable[[Article, Context], Article]
 
+if TYPE_CHECKING:
+    STAGES: tuple[tuple[str, Stage], ...]
 
-def stages() -> list[tuple[str, Stage]]:
-    """The stages in order. Imported lazily so ``digest --help`` stays instant."""
+
+def _stages() -> tuple[tuple[str, Stage], ...]:
     from .enrich.actors import tag_actors
     from .enrich.dates import find_date
     from .enrich.language import identify_language
@@ -19,19 +23,29 @@ def stages() -> list[tuple[str, Stage]]:
     from .enrich.topics import tag_topics
     from .enrich.via import find_via
 
-    return [
+    return (
         ("language", identify_language),
         ("date", find_date),
         ("via", find_via),
         ("actors", tag_actors),
         ("topics", tag_topics),
         ("summary", summarize),
-    ]
+    )
+
+
+def __getattr__(name: str) -> object:
+    """``STAGES``, the stages in order, imported on first use: their libraries (lingua,
+    Babel's calendars) would slow ``digest check`` and ``digest --help``."""
+    if name != "STAGES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    stages = globals()["STAGES"] = _stages()
+    return stages
 
 
 def enrich(article: Article, ctx: Context, skip: Iterable[str] = ()) -> Article:
     skipped = set(skip)
-    for name, stage in stages():
+    # Through the module, so the first call imports the stages (and a test may swap them).
+    for name, stage in sys.modules[__name__].STAGES:
         if name not in skipped:
             article = stage(article, ctx)
     return article

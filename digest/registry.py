@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,20 +11,10 @@ import yaml
 
 from .errors import DigestError
 from .store.frontmatter import _Loader, load_yaml
+from .text.fold import fold
 
 ACTOR_KINDS = ("person", "organization", "state", "media", "other")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form used to compare names and aliases."""
-    if text.isascii():  # the common case, several times faster than decomposing
-        return text.casefold().replace("`", "'")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Curly apostrophes and dashes are spelt many ways across outlets.
-    stripped = stripped.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return re.sub(r"[\u2010-\u2015]", "-", stripped)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from digest.article import Article
 from digest.enrich.actors import actor_matcher, salience, tag_actors
 from digest.enrich.matcher import PhraseMatcher
-from digest.enrich.text import norm
+from digest.text.fold import norm
 
 
 def tagged(ctx, title: str = "", body: str = "", **kw) -> list[str]:

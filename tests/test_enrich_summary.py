@@ -8,7 +8,7 @@ import pytest
 from digest.article import Article
 from digest.enrich.sentences import split_sentences
 from digest.enrich.summary import MAX_WORDS, SOFT_MAX_WORDS, needs_antecedent, summarize
-from digest.enrich.text import norm
+from digest.text.fold import norm
 
 BODY = """\
 JAKARTA – Presiden Prabowo Subianto mengumumkan paket bantuan pangan untuk keluarga \

@@ -24,6 +24,7 @@ from conftest import SEED
 import digest.pipeline
 from digest.article import Article, Source
 from digest.cli import main
+from digest.context import Context
 from digest.extract import collect_inputs
 from digest.progress import progress
 from digest.store.article_file import read_article
@@ -53,12 +54,12 @@ def _html_stand_in(data: str | bytes, url: str | None = None,
                    source=Source(url=str(canonical) if canonical else None), origin=origin)
 
 
-def _language_stand_in(article: Article, ctx: digest.pipeline.Context) -> Article:
+def _language_stand_in(article: Article, ctx: Context) -> Article:
     article.lang = article.lang or ctx.lang or (article.hints.get("lang") or "id")[:2]
     return article
 
 
-def _date_stand_in(article: Article, ctx: digest.pipeline.Context) -> Article:
+def _date_stand_in(article: Article, ctx: Context) -> Article:
     article.date = article.date or ctx.date
     return article
 
@@ -70,8 +71,8 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> None:
         module = types.ModuleType(f"digest.extract.{name}")
         setattr(module, *func)
         monkeypatch.setitem(sys.modules, f"digest.extract.{name}", module)
-    monkeypatch.setattr(digest.pipeline, "stages", lambda: [
-        ("language", _language_stand_in), ("date", _date_stand_in)])
+    monkeypatch.setattr(digest.pipeline, "STAGES", (
+        ("language", _language_stand_in), ("date", _date_stand_in)))
 
 
 @pytest.fixture
@@ -400,7 +401,7 @@ def _real_pipeline() -> bool:
         import digest.extract.html
         import digest.extract.text
 
-        digest.pipeline.stages()
+        _ = digest.pipeline.STAGES  # imports the stages
     except ImportError:
         return False
     return True

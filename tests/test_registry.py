@@ -8,7 +8,8 @@ import pytest
 from babel import Locale
 
 from digest.errors import DigestError
-from digest.registry import fold, load_actors, load_registries, load_topics
+from digest.registry import load_actors, load_registries, load_topics
+from digest.text.fold import fold
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 

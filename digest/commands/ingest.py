@@ -17,10 +17,11 @@ from pathlib import Path
 
 from ..article import Article
 from ..config import load_config
+from ..context import Context
 from ..errors import DigestError
 from ..extract import Failure, Result, collect_inputs, extract_one
 from ..paths import display_path as shown
-from ..pipeline import Context, enrich
+from ..pipeline import enrich
 from ..progress import progress
 from ..registry import Registries, load_registries
 from ..store.atomic import WriteError, remove_leftovers

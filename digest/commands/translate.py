@@ -26,8 +26,8 @@ from ..store.article_file import read_article, to_front_matter
 from ..store.atomic import WriteError
 from ..store.frontmatter import FENCE, dump_yaml, split, write_atomic
 from ..store.write import is_untouched, restamp
+from ..text.lang import base_language
 from ..translate import Backend, load_backend, translate_articles
-from ..translate.backend import base_language
 
 # Articles per backend call: enough sentences to fill CTranslate2's batches; an LLM
 # gains nothing from batching, and one article at a time resumes most finely.
@@ -109,8 +109,9 @@ def run(args: argparse.Namespace) -> int:
     if args.content:
         config = config.with_content(args.content)
     ctx = Context(config=config, registries=load_registries(config.content_dir))
-    backend = load_backend(config.translate, args.backend, args.model)
-    ctx.cache["translate.backend"] = backend
+    # Loaded here, with the command's overrides, for every article to share.
+    backend = ctx.memo("translate.backend",
+                       lambda: load_backend(config.translate, args.backend, args.model))
     targets = choose_targets(args.to, config.site_languages, backend)
     paths = article_paths(list(args.paths), config.articles_dir)
     size = BATCH_SENTENCE_LEVEL if backend.sentence_level else 1

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from ..article import Article
 from ..context import Context
+from ..text.fold import norm
 from .article_text import article_text
 from .matcher import PhraseMatcher
-from .text import norm
 
 # A mention in the title says most about what the article is about, then the lead.
 WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
@@ -19,17 +19,13 @@ KIND_WEIGHTS = {"state": 0.5}
 
 def actor_matcher(ctx: Context) -> PhraseMatcher[str]:
     """Every name and alias of every actor, built once per run."""
-    cached = ctx.cache.get("actors")
-    if not isinstance(cached, PhraseMatcher):
-        actors = ctx.registries.actors
-        cached = PhraseMatcher(
-            ((name, actor.id) for actor in actors.values() for name in actor.all_names),
-            # A country's name stays a name after "in", "for" ("بمصر", "لإيران"); one-word
-            # names of people and groups can be common words ("بحماس": "with enthusiasm").
-            proclitics=lambda ident: actors[ident].kind == "state",
-        )
-        ctx.cache["actors"] = cached
-    return cached
+    actors = ctx.registries.actors
+    return ctx.memo("actors", lambda: PhraseMatcher(
+        ((name, actor.id) for actor in actors.values() for name in actor.all_names),
+        # A country's name stays a name after "in", "for" ("بمصر", "لإيران"); one-word
+        # names of people and groups can be common words ("بحماس": "with enthusiasm").
+        proclitics=lambda ident: actors[ident].kind == "state",
+    ))
 
 
 def salience(article: Article, ctx: Context) -> list[tuple[str, float]]:

@@ -15,7 +15,8 @@ from itertools import accumulate
 
 from ..article import Article
 from ..context import Context
-from .text import norm, plain
+from ..text.fold import norm
+from .text import plain
 
 CACHE_KEY = "article_text"
 
@@ -68,14 +69,21 @@ def _make(article: Article) -> ArticleText:
     return ArticleText(article.title, article.body, segments)
 
 
+@dataclass
+class _Latest:
+    """The text of the article being enriched: one per run, replaced article by article."""
+
+    text: ArticleText | None = None
+
+
 def article_text(article: Article, ctx: Context) -> ArticleText:
     """The shared text of ``article``, made on first use."""
-    cached = ctx.cache.get(CACHE_KEY)
+    latest = ctx.memo(CACHE_KEY, _Latest)
+    cached = latest.text
     # Identity first: stages hand on the same strings, so the check is usually instant.
-    if isinstance(cached, ArticleText) and (
+    if cached is not None and (
             (cached.title is article.title or cached.title == article.title)
             and (cached.body is article.body or cached.body == article.body)):
         return cached
-    made = _make(article)
-    ctx.cache[CACHE_KEY] = made
+    made = latest.text = _make(article)
     return made

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..context import Context
-from .calendar import month_names
-from .text import ascii_digits, norm
+from ..text.calendar import month_names
+from ..text.fold import ascii_digits, norm
+from ..text.lang import base_language
 
 # Zones news sites print after a time; anything else gives a plain date.
 ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "z": 0}
@@ -62,11 +63,7 @@ def _build(languages: tuple[str, ...]) -> _Patterns:
 
 
 def _patterns(ctx: Context) -> _Patterns:
-    cached = ctx.cache.get("date")
-    if not isinstance(cached, _Patterns):
-        cached = _build(ctx.config.languages)
-        ctx.cache["date"] = cached
-    return cached
+    return ctx.memo("date", lambda: _build(ctx.config.languages))
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -105,7 +102,7 @@ def _iso_zone(text: str | None) -> dt.timezone | None:
 
 def _numeric(m: re.Match[str], lang: str | None) -> dt.date | None:
     first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-    if lang and lang.split("-")[0] == "en":
+    if lang and base_language(lang) == "en":
         # US writers put the month first, British ones the day: only a number above 12
         # tells which.
         if first > 12:

@@ -8,6 +8,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from ..article import Article
 from ..context import Context
+from ..text.lang import base_language
 from .article_text import article_text
 
 # When the two best guesses are this close, the page's declared language decides.
@@ -31,19 +32,15 @@ class _Detector:
     configured: dict[str, str]  # base code ("pt") -> the configured code
 
 
-def _base(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
-
-
 def _build(languages: tuple[str, ...]) -> _Detector:
     codes: dict[Language, str] = {}
     for code in languages:
         try:
-            iso = IsoCode639_1.from_str(_base(code))
+            iso = IsoCode639_1.from_str(base_language(code))
         except ValueError:
             continue  # lingua does not know it: never chosen by detection
         codes.setdefault(Language.from_iso_code_639_1(iso), code)
-    configured = {_base(c): c for c in reversed(languages)}
+    configured = {base_language(c): c for c in reversed(languages)}
     detector = None
     if len(codes) > 1:
         # Models load lazily, only for these languages; preloading all of them would cost
@@ -53,11 +50,7 @@ def _build(languages: tuple[str, ...]) -> _Detector:
 
 
 def _detector(ctx: Context) -> _Detector:
-    cached = ctx.cache.get("language")
-    if not isinstance(cached, _Detector):
-        cached = _build(ctx.config.languages)
-        ctx.cache["language"] = cached
-    return cached
+    return ctx.memo("language", lambda: _build(ctx.config.languages))
 
 
 def _ranked(detector: LanguageDetector, codes: dict[Language, str], text: str
@@ -76,7 +69,7 @@ def _ranked(detector: LanguageDetector, codes: dict[Language, str], text: str
 def detect(text: str, ctx: Context, hint: str | None = None) -> str | None:
     """The configured language ``text`` is most likely in; ``hint`` breaks near-ties."""
     det = _detector(ctx)
-    hinted = det.configured.get(_base(hint)) if hint else None
+    hinted = det.configured.get(base_language(hint)) if hint else None
     if det.detector is None:
         return next(iter(det.codes.values()), None) or hinted
     ranked = _ranked(det.detector, det.codes, text)

@@ -13,7 +13,8 @@ from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
-from .text import is_arabic, is_word_char, norm
+from ..text.fold import norm
+from .text import is_arabic, is_word_char
 
 V = TypeVar("V")
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..registry import Registries
-from .calendar import calendar_words
+from ..text.calendar import calendar_words
+from ..text.fold import norm
 from .matcher import PhraseMatcher
 from .sentences import split_sentences
-from .text import is_arabic, norm, plain
+from .text import is_arabic, plain
 
 # Lower-case words that may sit inside a name: "Ismail bin Abdullah", "Ursula von der Leyen".
 PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "der", "den", "de", "da",

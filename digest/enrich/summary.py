@@ -22,11 +22,12 @@ from operator import mul
 
 from ..article import Article
 from ..context import Context
-from ..extract.text.cues import STOP_WORDS
+from ..text.fold import norm
+from ..text.lang import base_language
+from ..text.stopwords import STOP_WORDS
 from .actors import actor_matcher
 from .article_text import article_text
 from .sentences import split_passages
-from .text import norm
 
 MAX_WORDS = 60
 SOFT_MAX_WORDS = 75  # a second sentence may stretch the budget this far
@@ -85,7 +86,7 @@ _QUOTE_END = r"[\"'”’»“«›]\s*,?\s*"
 @lru_cache(maxsize=16)
 def _anaphora(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Patterns for a pronoun opener and for a pronoun attribution after a quotation."""
-    base = (lang or "").replace("_", "-").split("-")[0].lower()
+    base = base_language(lang or "")
     opener, tag = _OPENERS.get(base), _TAGS.get(base)
     return (re.compile(_LEAD_IN + opener) if opener else None,
             re.compile(_QUOTE_END + tag) if tag else None)

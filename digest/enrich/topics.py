@@ -12,9 +12,10 @@ from collections import defaultdict
 
 from ..article import Article
 from ..context import Context
+from ..text.fold import norm
+from ..text.lang import base_language
 from .article_text import article_text
 from .matcher import PhraseMatcher
-from .text import norm
 
 TITLE_WEIGHT = 3
 MIN_SCORE = 2  # one title hit, or two hits in the body
@@ -27,28 +28,23 @@ MAX_TOPICS = 4
 NEUTRAL = ("*", "any", "und", "mul")
 
 
-def _base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
-
-
 def topic_matcher(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ...]]:
     """The keywords of ``lang`` plus the neutral ones; all languages' when unknown."""
-    key = f"topics:{_base(lang) if lang else '*'}"
-    cached = ctx.cache.get(key)
-    if isinstance(cached, PhraseMatcher):
-        return cached
+    return ctx.memo(f"topics:{base_language(lang) if lang else '*'}",
+                    lambda: _build(ctx, lang))
+
+
+def _build(ctx: Context, lang: str | None) -> PhraseMatcher[tuple[str, ...]]:
     owners: dict[str, list[str]] = defaultdict(list)  # one keyword may serve two topics
     for topic in ctx.registries.topics.values():
         for kw_lang, words in topic.keywords.items():
-            if lang is None or kw_lang in NEUTRAL or _base(kw_lang) == _base(lang):
+            if lang is None or kw_lang in NEUTRAL or base_language(kw_lang) == base_language(lang):
                 for word in words:
                     if topic.id not in owners[norm(word)]:
                         owners[norm(word)].append(topic.id)
     # A keyword is a place or a concept: "بغزة" ("in Gaza") is still about Gaza.
-    matcher = PhraseMatcher(((word, tuple(ids)) for word, ids in owners.items()),
-                            proclitics=lambda _ids: True)
-    ctx.cache[key] = matcher
-    return matcher
+    return PhraseMatcher(((word, tuple(ids)) for word, ids in owners.items()),
+                         proclitics=lambda _ids: True)
 
 
 def topic_scores(article: Article, ctx: Context) -> list[tuple[str, int]]:

@@ -23,10 +23,11 @@ import ahocorasick
 
 from ..article import Article
 from ..context import Context
+from ..text.calendar import calendar_words
+from ..text.fold import norm
 from .actors import actor_matcher
 from .article_text import article_text
-from .calendar import calendar_words
-from .text import is_arabic, norm
+from .text import is_arabic
 
 # (pattern, direction, strong): "after" = the outlet follows the cue, "before" = precedes,
 # "both" = either ("l'AFP rapporte", "rapporte l'AFP").
@@ -173,11 +174,7 @@ class _Found:
 
 
 def _calendar(ctx: Context) -> frozenset[str]:
-    cached = ctx.cache.get("via:calendar")
-    if not isinstance(cached, frozenset):
-        cached = calendar_words(ctx.config.languages)
-        ctx.cache["via:calendar"] = cached
-    return cached
+    return ctx.memo("via:calendar", lambda: calendar_words(ctx.config.languages))
 
 
 class _Resolver:

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..registry import ACTOR_KINDS, Registries, fold
+from ..registry import ACTOR_KINDS, Registries
+from ..text.fold import fold
 
 Item = Any  # a Pelican Article with the digest reader's metadata
 

@@ -39,8 +39,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..article import Article, Source
 from ..errors import DigestError
-from ..registry import fold
 from ..slug import slugify
+from ..text.fold import fold
 from .article_file import from_front_matter, to_front_matter
 from .atomic import write_file
 from .folder_lock import FolderLock

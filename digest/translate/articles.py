@@ -8,7 +8,8 @@ from dataclasses import replace
 from ..article import Article, Translation
 from ..context import Context
 from ..errors import DigestError
-from .backend import Backend, BackendUnavailable, base_language, signature
+from ..text.lang import base_language
+from .backend import Backend, BackendUnavailable, signature
 from .engine import Request, translate_requests
 from .load import load_backend
 from .names import NameFinder
@@ -18,19 +19,11 @@ ONLY = ("missing", "all")
 
 def backend_for(ctx: Context) -> Backend:
     """The configured backend, loaded once per run."""
-    backend = ctx.cache.get("translate.backend")
-    if backend is None:
-        backend = load_backend(ctx.config.translate)
-        ctx.cache["translate.backend"] = backend
-    return backend  # type: ignore[return-value]
+    return ctx.memo("translate.backend", lambda: load_backend(ctx.config.translate))
 
 
 def name_finder(ctx: Context) -> NameFinder:
-    finder = ctx.cache.get("translate.names")
-    if finder is None:
-        finder = NameFinder(ctx.registries.actors.values())
-        ctx.cache["translate.names"] = finder
-    return finder  # type: ignore[return-value]
+    return ctx.memo("translate.names", lambda: NameFinder(ctx.registries.actors.values()))
 
 
 def plan(article: Article, targets: Sequence[str], only: str = "missing") -> list[str]:

@@ -1,4 +1,4 @@
-"""The translation backend protocol and how a backend is chosen from the settings."""
+"""What a translation backend is: the protocol every backend implements."""
 
 from __future__ import annotations
 
@@ -30,11 +30,6 @@ class Backend(Protocol):
     def targets(self) -> set[str] | None:
         """Languages it can produce, or None for any (an LLM)."""
         ...
-
-
-def base_language(code: str) -> str:
-    """The primary language subtag: ``pt-BR`` → ``pt``; comparisons ignore regions."""
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def signature(backend: Backend) -> str:

@@ -9,7 +9,7 @@ import ctranslate2
 import sentencepiece
 
 from ..errors import DigestError
-from .backend import base_language
+from ..text.lang import base_language
 from .model_dir import ModelDir, inspect
 
 # Tokens a SentencePiece model cannot turn back into text.

@@ -1,5 +1,4 @@
-"""Choose and load a translation backend from the settings (kept apart from the
-``Backend`` protocol so the protocol and the concrete backends never import each other)."""
+"""How a translation backend is chosen from the settings and loaded."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Find actor names in a text so translation keeps them as names.
 
-Matching is case- and diacritic-insensitive (``registry.fold``) and on word boundaries,
+Matching is case- and diacritic-insensitive (``text.fold``) and on word boundaries,
 leftmost-longest, with one Aho-Corasick automaton over every registry name.
 """
 
@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..registry import Actor, fold
+from ..registry import Actor
+from ..text.fold import fold
 
 
 @dataclass(frozen=True)

@@ -2,71 +2,33 @@
 
 Models such as OPUS-MT are trained on single sentences and degrade on long inputs, so
 text is cut into sentences, translated as one batch, and put back together with the
-original separators (spaces, line breaks, blank lines between paragraphs).
+original separators (spaces, line breaks, blank lines between paragraphs). Sentences
+end where digest.text.sentences says, as they do for the summary.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..text.sentences import sentence_ends
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that end with a period without ending the sentence, per language (folded).
-ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "en": _words("mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev "
-                 "inc ltd co corp vs etc no nos fig approx jan feb mar apr jun jul aug "
-                 "sep sept oct nov dec u.s u.n e.g i.e"),
-    "id": _words("bpk ibu sdr sdri dr drs dra ir h hj kh prof no tel jl kec kab "
-                 "dll dsb dst tsb yth a.n u.p s.h m.h s.e s.t"),
-    "ms": _words("en tn dr prof dato datuk tan sri hj no jln dll"),
-    "fr": _words("m mm mme mlle dr st ste etc p ex av"),
-    "de": _words("dr prof nr str bzw usw z.b d.h ca vgl"),
-    "es": _words("sr sra srta dr dra ud uds etc pág núm"),
-}
-
-# A candidate break: sentence-final punctuation, closing quotes/brackets, then space.
-_BREAK = re.compile(r"(?<=[.!?…؟。！？])[\"'”’»)\]]*(\s+)")
-_NO_SPACE_BREAK = re.compile(r"(?<=[。！？])")  # CJK punctuation needs no space after it
 _PARAGRAPH = re.compile(r"(\n\s*\n|\n)")
-_WORD_BEFORE = re.compile(r"(\S+)\.[\"'”’»)\]]*$")
-
-
-def _is_abbreviation(head: str, lang: str) -> bool:
-    match = _WORD_BEFORE.search(head)
-    if not match:
-        return False
-    word = match.group(1).lstrip("(\"'“‘«[").casefold()
-    if len(word) == 1 and word.isalpha():  # an initial: "H. Agus"
-        return True
-    abbreviations = ABBREVIATIONS.get(lang.split("-")[0].lower(), ABBREVIATIONS["en"])
-    return word in abbreviations
-
-
-def _starts_sentence(tail: str) -> bool:
-    first = tail[:1]
-    # Lower-case after a period is a continuation ("dkk. dan"); other scripts have no case.
-    return bool(first) and not first.islower()
+_SPACE = re.compile(r"\s*")
 
 
 def split_line(line: str, lang: str) -> list[str]:
     """Sentences of one line; each keeps the whitespace that followed it."""
     pieces: list[str] = []
     start = 0
-    for match in _BREAK.finditer(line):
-        end = match.end()
-        head, tail = line[start:match.start(1)], line[end:]
-        if not tail or not _starts_sentence(tail) or _is_abbreviation(head, lang):
-            continue
-        pieces.append(line[start:end])
-        start = end
+    for end in sentence_ends(line, lang):
+        gap = _SPACE.match(line, end)
+        cut = gap.end() if gap else end
+        if cut == len(line):
+            break  # the last sentence keeps what trails it
+        pieces.append(line[start:cut])
+        start = cut
     pieces.append(line[start:])
-    out: list[str] = []
-    for piece in pieces:
-        out.extend(p for p in _NO_SPACE_BREAK.split(piece) if p)
-    return [p for p in out if p]
+    return [p for p in pieces if p]
 
 
 def split(text: str, lang: str = "en") -> list[tuple[str, str]]:

@@ -9,12 +9,11 @@ standfirst sits beside it in the page header while the text continues elsewhere.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from ...registry import fold
+from ...text.fold import ascii_digits, fold
 from .meta import PageMeta
 
 # The lead: how many first blocks may be headline/standfirst/date/byline, and how long
@@ -64,16 +63,12 @@ def _same_text(block: str, reference: str | None) -> bool:
     return bool(plain) and plain == _folded_text(reference)
 
 
-def _ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-
-
 def _is_dateline(block: str) -> bool:
     """A short line with a year, another number and no sentence in it:
     "Sabtu, 17 Agustus 2030 | 14:02 WIB", "05/10/2018 - Publicado por: …"."""
     if len(block) > LEAD_LINE or block.startswith(("#", "-", ">")) or SENTENCE_END.search(block):
         return False
-    digits = _ascii_digits(block)
+    digits = ascii_digits(block)
     return YEAR.search(digits) is not None and len(NUMBER.findall(digits)) >= 2
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from digest.registry import fold
+from ...text.fold import folded_words
 
 # Short labels that end the article when they follow its body: tags, sharing,
 # comments, related stories, footers.
@@ -89,13 +89,7 @@ EDITOR_RE = re.compile(
 )
 
 
-def _folded_words(text: str) -> frozenset[str]:
-    """Each word both casefolded and folded, so either spelling of a page matches."""
-    words = text.split()
-    return frozenset(w.casefold() for w in words) | frozenset(fold(w) for w in words)
-
-
-MONTHS: frozenset[str] = _folded_words(
+MONTHS: frozenset[str] = folded_words(
     # English
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -119,27 +113,10 @@ MONTHS: frozenset[str] = _folded_words(
 )
 
 # Units of a reading time ("5 min read", "Lesezeit: 3 Minuten", "قراءة 3 دقائق").
-DURATION_UNITS: frozenset[str] = _folded_words(
+DURATION_UNITS: frozenset[str] = folded_words(
     "min mins minute minutes minuten minuto minutos minuti menit minit dakika "
     "دقيقة دقائق دقيقتان"
 )
-
-# A few very common function words per language: prose has many, menus have none.
-STOP_WORDS: frozenset[str] = _folded_words(
-    "the a an of to in and is was for on that with as by at from it he she they "
-    "said has have had be been are were will would not this but which who "
-    "yang dan di ke dari untuk dengan pada ini itu dalam tidak akan juga adalah "
-    "oleh telah bahwa sebagai atau kata mereka ia kami kita tersebut saat para "
-    "ialah kerana bagi daripada telah tidak beliau ini itu "
-    "le la les de des du un une et est en que qui dans pour sur au aux par pas "
-    "il elle ont a été ce cette sont avec "
-    "der die das und ist in den von zu mit sich des auf für nicht ein eine dem "
-    "im sie er es wurde hat auch als bei nach "
-    "el la los las de del y en que un una por con para es se al lo su "
-    "في من على إلى الى أن ان عن مع التي الذي هذا هذه كان قال وقد ما لا أو بين "
-    "بعد قد ذلك كما"
-)
-
 
 def prefix_matcher(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     """One precompiled pattern matching the longest of ``prefixes`` as whole words."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...text.fold import fold
 from .cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
-from .units import Unit, fold_fast
+from .units import Unit
 
 _DATE_NUM_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _DIGIT_RE = re.compile(r"\d")
@@ -49,14 +50,14 @@ def is_date_text(unit: Unit) -> bool:
 
 
 def _is_date_token(token: str) -> bool:
-    return any(c.isdigit() for c in token) or fold_fast(token.strip(_PUNCT)) in MONTHS
+    return any(c.isdigit() for c in token) or fold(token.strip(_PUNCT)) in MONTHS
 
 
 def is_reading_time(unit: Unit) -> bool:
     """A reading-time line: "5 min read", "Temps de lecture : 4 min.", "Waktu baca 3 menit"."""
     if unit.words > 7 or not _DIGIT_RE.search(unit.text):
         return False
-    tokens = [fold_fast(t.strip(_PUNCT)) for t in unit.text.split()]
+    tokens = [fold(t.strip(_PUNCT)) for t in unit.text.split()]
     tokens = [t for t in tokens if t]
     numbers = sum(1 for t in tokens if t.isdigit())
     units = sum(1 for t in tokens if t in DURATION_UNITS)
@@ -90,7 +91,7 @@ def has_date(text: str) -> bool:
     numeric = sum(1 for t in tokens if any(c.isdigit() for c in t))
     if not numeric:
         return False
-    months = sum(1 for w in _WORD_RE.findall(fold_fast(text)) if w in MONTHS)
+    months = sum(1 for w in _WORD_RE.findall(fold(text)) if w in MONTHS)
     if (numeric + months) * 10 < len(tokens) * 3:
         return False
     return bool(months or _DATE_NUM_RE.search(text)
@@ -179,7 +180,7 @@ def section_label(unit: Unit) -> str | None:
     parts = [p.strip() for p in _BREADCRUMB_RE.split(unit.text) if p.strip()]
     if len(parts) == 1 and unit.words > 4:
         return None
-    parts = [p for p in parts if fold_fast(p) not in UI_WORDS]
+    parts = [p for p in parts if fold(p) not in UI_WORDS]
     if not parts:
         return None
     label = parts[-1]

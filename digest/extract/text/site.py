@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cues import STOP_WORDS
-from .units import Unit, fold_fast
+from ...text.fold import fold
+from ...text.stopwords import STOP_WORDS
+from .units import Unit
 
 # Cheap filters for a copyright line (on the folded text, so "(C)" and "HAK CIPTA" match).
 _MARK_RE = re.compile(r"©|\(c\)|copyright|hak\s?cipta|حقوق")
@@ -103,9 +104,9 @@ def copyright_name(line: str) -> str | None:
 
 def _word_kinds(words: list[str]) -> list[str]:
     """'mark' (©, year, copyright word), 'rights' (a rights clause) or 'word' per word."""
-    folded = fold_fast(" ".join(words)).split()
+    folded = fold(" ".join(words)).split()
     if len(folded) != len(words):  # a character folded into several words: one at a time
-        folded = [fold_fast(w) for w in words]
+        folded = [fold(w) for w in words]
     folded = [w.strip(_EDGE_PUNCT) or w for w in folded]
     kinds = ["word"] * len(words)
     i = 0
@@ -200,7 +201,7 @@ def _is_name(text: str) -> bool:
 def _masthead_form(name: str, top: Sequence[Unit]) -> str:
     """The shorter name a masthead gives the same outlet: "World Brief Media" -> "World Brief"."""
     words = name.split()
-    key = fold_fast(name)
+    key = fold(name)
     for unit in top:
         if 2 <= unit.words < len(words) and key.startswith(unit.folded + " "):
             return " ".join(words[: unit.words])
@@ -209,7 +210,7 @@ def _masthead_form(name: str, top: Sequence[Unit]) -> str:
 
 def _title_suffix(top: Sequence[Unit], title: str) -> str | None:
     """The site in a page-title line that repeats the headline: "Headline - Site"."""
-    key = fold_fast(_TITLE_SPLIT_RE.sub(" ", title))
+    key = fold(_TITLE_SPLIT_RE.sub(" ", title))
     for unit in top:
         if unit.words <= len(title.split()):
             continue
@@ -219,7 +220,7 @@ def _title_suffix(top: Sequence[Unit], title: str) -> str | None:
         # The site is the last part ("Headline - Site") or the first ("Site | Headline").
         for site, rest in ((parts[-1], unit.text[: -len(parts[-1])]),
                            (parts[0], unit.text[len(parts[0]):])):
-            if fold_fast(_TITLE_SPLIT_RE.sub(" ", rest).strip(_EDGE_PUNCT)) == key:
+            if fold(_TITLE_SPLIT_RE.sub(" ", rest).strip(_EDGE_PUNCT)) == key:
                 name = _clean(site.split(), after_rights=False)
                 if name and len(name.split()) <= 5:
                     return name

@@ -8,15 +8,13 @@ a trailing list of reference URLs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from .cues import STOP_WORDS
+from ...text.fold import fold
+from ...text.stopwords import STOP_WORDS
 
 # Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Combining marks of Latin and Arabic scripts (accents, harakat, hamza): enough for cues.
-_COMBINING_RE = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # lynx/w3m link and image markers: "[12]", "[IMG]", "[INLINE]", "[BUTTON]".
 _MARKER_RE = re.compile(r"\[(?:\d{1,4}|IMG|INLINE|BUTTON|LINK|image|img|ICON)\]")
 _REFERENCE_RE = re.compile(r"^\s*\d+\.\s+(?:[a-z][a-z0-9+.-]*:|www\.)\S*\s*$", re.IGNORECASE)
@@ -30,14 +28,6 @@ _NO_SPACES_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u3040-\u30ff\u3400-\u9f
 _SENTENCE_END = frozenset(".!?…؟。！？۔")
 _CLOSERS = "\"'”’»)]›」』*"
 _WORD_STRIP = ".,;:!?\"'“”‘’()«»[]—–-…؟،"
-
-
-def fold_fast(text: str) -> str:
-    """``registry.fold`` for cue matching, with a fast path for ASCII text."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return _COMBINING_RE.sub("", decomposed).replace("\u2019", "'")
 
 
 @dataclass(slots=True)
@@ -56,7 +46,7 @@ class Unit:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = fold_fast(self.text[:120])
+            self._folded = fold(self.text[:120])
         return self._folded
 
     @property

@@ -7,21 +7,18 @@ from functools import lru_cache
 from babel import localedata
 from babel.dates import get_day_names, get_month_names
 
-from .text import norm
+from .fold import norm
+from .lang import base_language
 
 _WIDTHS = ("wide", "abbreviated")
 _CONTEXTS = ("format", "stand-alone")
-
-
-def _base(lang: str) -> str:
-    return lang.replace("-", "_").split("_")[0].lower()
 
 
 @lru_cache(maxsize=64)
 def _locales(lang: str) -> tuple[str, ...]:
     """The language's locale and all its regional variants (Levantine Arabic month
     names "تموز" live in ar_LB and ar_SY, not in ar)."""
-    base = _base(lang)
+    base = base_language(lang)
     return tuple(i for i in localedata.locale_identifiers() if i.split("_")[0] == base)
 
 
@@ -45,6 +42,19 @@ def month_names(lang: str) -> dict[str, int]:
     for key in clashes:
         del table[key]
     return table
+
+
+@lru_cache(maxsize=64)
+def month_abbreviations(lang: str) -> frozenset[str]:
+    """Folded abbreviated month names that are not also a full one: "jan", not "mai"
+    (a stop after "Mai" or "Maret" ends a sentence as after any word)."""
+    names: dict[str, set[str]] = {"wide": set(), "abbreviated": set()}
+    for ident in _locales(lang):
+        for width, found in names.items():
+            for context in _CONTEXTS:
+                found.update(norm(n).rstrip(".")
+                             for n in get_month_names(width, context, locale=ident).values())
+    return frozenset(names["abbreviated"] - names["wide"] - {""})
 
 
 @lru_cache(maxsize=64)
