@@ -52,6 +52,7 @@ browser:
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check digest tests bench tools pelicanconf.py publishconf.py
+	$(VENV)/bin/mypy
 
 test: $(STAMP) $(NPM_STAMP) browser lint
 	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)

@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
@@ -102,7 +103,7 @@ def _language(value: object, key: str, problems: _Problems) -> str | None:
     return value
 
 
-def _languages(raw: dict, key: str, default: tuple[str, ...], problems: _Problems
+def _languages(raw: dict[str, Any], key: str, default: tuple[str, ...], problems: _Problems
                ) -> tuple[str, ...]:
     value = raw.get(key, list(default))
     if not isinstance(value, list) or not value:

@@ -101,7 +101,7 @@ def _str_list(value: Any, what: str, path: Path, line: int) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _check_id(entry: dict, seen: dict[str, int], path: Path, line: int) -> str:
+def _check_id(entry: dict[str, Any], seen: dict[str, int], path: Path, line: int) -> str:
     ident = entry.get("id")
     if not isinstance(ident, str) or not ID_RE.match(ident):
         raise DigestError(
@@ -128,7 +128,8 @@ def _country(value: Any, ident: str, path: Path, line: int) -> str | None:
 def _territories() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(k for k in Locale.parse("en").territories if k.isalpha())
+    return frozenset(k for k in Locale.parse("en").territories
+                     if isinstance(k, str) and k.isalpha())
 
 
 def _actor(entry: Any, line: int, seen: dict[str, int], path: Path) -> Actor:

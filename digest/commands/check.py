@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..config import load_config
 from ..errors import DigestError
@@ -39,7 +40,7 @@ def _finding(err: DigestError, fallback: Path) -> Finding:
 
 def _registries(content: Path, findings: list[Finding]) -> Registries | None:
     """Both registries, each error reported; None (no id checks) if either is broken."""
-    loaded = {}
+    loaded: dict[str, Any] = {}
     for name, loader in (("actors", load_actors), ("topics", load_topics)):
         path = content / f"{name}.yml"
         try:

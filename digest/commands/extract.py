@@ -20,9 +20,10 @@ import sys
 from typing import Any
 
 from ..article import Article
-from ..extract import Failure
+from ..extract.result import Failure
+from ..paths import display_path as shown
 from ..store.write import ArticleStore, render_file
-from .ingest import enriched_by_input, make_context, shown
+from .ingest import enriched_by_input, make_context
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

@@ -19,13 +19,15 @@ from ..article import Article
 from ..config import load_config
 from ..context import Context
 from ..errors import DigestError
-from ..extract import Failure, Result, collect_inputs, extract_one
+from ..extract import collect_inputs, extract_one
+from ..extract.result import Failure, Result
 from ..paths import display_path as shown
 from ..pipeline import enrich
 from ..progress import progress
 from ..registry import Registries, load_registries
 from ..store.atomic import WriteError, remove_leftovers
 from ..store.write import ArticleStore
+from ..text.lang import base_language
 from ..urls import storable_url
 
 Translator = Callable[[Article, Context, list[str]], Article]
@@ -55,8 +57,8 @@ def parse_lang(value: str | None, languages: tuple[str, ...]) -> str | None:
         return None
     wanted = _code(value)
     by_code = {_code(lang): lang for lang in languages}
-    base = wanted.split("-")[0]
-    same_base = [lang for code, lang in by_code.items() if code.split("-")[0] == base]
+    base = base_language(wanted)
+    same_base = [lang for code, lang in by_code.items() if base_language(code) == base]
     found = by_code.get(wanted)
     if found is None and _TAG.match(wanted):
         found = by_code.get(base) or (same_base[0] if len(same_base) == 1 else None)

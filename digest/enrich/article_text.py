@@ -1,7 +1,7 @@
 """The article's plain and folded text, made once and shared by every stage.
 
 Removing Markdown and folding are most of the cost of matching; each stage used to do
-both again. The result is kept in ``ctx.cache`` for the article being enriched only,
+both again. The result is kept (``ctx.memo``) for the article being enriched only,
 keyed by its title and body, so a stage that changes neither reuses it and a batch
 holds one entry at a time.
 """

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..article import Article
@@ -113,7 +114,8 @@ def _numeric(m: re.Match[str], lang: str | None) -> dt.date | None:
     return _make(year, second, first)
 
 
-def _candidates(text: str, pats: _Patterns, lang: str | None):
+def _candidates(text: str, pats: _Patterns, lang: str | None
+                ) -> Iterator[tuple[int, dt.date | dt.datetime]]:
     """(position, date or datetime) for every date written in ``text``."""
     table = pats.months.get(lang or "", {})
 

@@ -226,7 +226,7 @@ def _choose(passages: list[_Passage]) -> list[_Passage]:
 
 
 def extract_summary(article: Article, ctx: Context) -> str | None:
-    passages = []
+    passages: list[_Passage] = []
     for passage in split_passages(article_text(article, ctx).body_plain, article.lang):
         texts = list(passage.sentences)
         if not passages:

@@ -282,8 +282,8 @@ def _before(text: str, start: int, res: _Resolver) -> str | None:
             return res.clean(words[i:])
     preceding = tokens[len(tokens) - len(words) - 1] if len(tokens) > len(words) else None
     # "kantor berita X", "die Zeitung X" (German capitalises the media word).
-    introduced = any(t is not None and norm(t) in _MEDIA_WORDS
-                     for t in (preceding and preceding.text, words[0] if len(words) > 1 else None))
+    around = (preceding.text if preceding else None, words[0] if len(words) > 1 else None)
+    introduced = any(t is not None and norm(t) in _MEDIA_WORDS for t in around)
     return res.accept(res.clean(words), strong=False, introduced=introduced)
 
 

@@ -116,10 +116,10 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
         if not title:
             title = _first_words(body)
         hints: dict[str, str] = {}
-        content_lang = next((c.get("language") for c in entry.get("content") or []
+        content_lang: str | None = next((c.get("language") for c in entry.get("content") or []
                              if c.get("language")), None)
         if content_lang or feed_lang:
-            hints["lang"] = content_lang or feed_lang
+            hints["lang"] = str(content_lang or feed_lang)
         found += 1
         yield Article(
             title=title,

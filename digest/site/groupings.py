@@ -54,7 +54,8 @@ class Digest:
 
 
 def _day(item: Item) -> dt.date:
-    return item.date.date()
+    day: dt.date = item.date.date()
+    return day
 
 
 def newest_first(articles: list[Item]) -> list[Item]:

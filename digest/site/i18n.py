@@ -91,7 +91,7 @@ def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
 
 @pass_context
 def pgettext(ctx: Context, context: str, message: str) -> str:
-    return _catalog(ctx).pgettext(context, message)
+    return str(_catalog(ctx).pgettext(context, message))
 
 
 @pass_context

@@ -27,7 +27,8 @@ HEADER = "# Interface strings of the digest theme (theme/templates)."
 
 def extract(theme: Path) -> Catalog:
     with (theme / "babel.cfg").open(encoding="utf-8") as fh:
-        method_map, options_map = parse_mapping_cfg(fh, str(theme / "babel.cfg"))
+        method_map, options_map = parse_mapping_cfg(  # type: ignore[no-untyped-call]
+            fh, str(theme / "babel.cfg"))
     catalog = Catalog(project="digest", charset="utf-8", fuzzy=False,
                       header_comment=HEADER)
     for filename, lineno, message, comments, context in extract_from_dir(

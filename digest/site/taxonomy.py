@@ -23,12 +23,12 @@ class _Term(URLWrapper):
         return self.slug
 
     @cached_property
-    def url(self) -> str:  # type: ignore[override]
+    def url(self) -> str:
         # Formatted from settings on every access otherwise: thousands of times per page list.
         return str(self._from_settings("URL"))
 
     @cached_property
-    def save_as(self) -> str:  # type: ignore[override]
+    def save_as(self) -> str:
         return str(self._from_settings("SAVE_AS"))
 
     def __lt__(self, other: _Term) -> bool:

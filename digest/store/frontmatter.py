@@ -23,7 +23,7 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Dumper = yaml.SafeDumper
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Safe loader that keeps an impossible date ("2021-13-45") as text.
 
     PyYAML raises a bare ValueError with no position for those; as a string the value
@@ -31,7 +31,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """
 
 
-def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
@@ -91,7 +91,7 @@ def _refuse_aliases(text: str, path: str | Path, line_offset: int) -> None:
             if isinstance(event, yaml.AliasEvent):
                 raise DigestError(
                     f"YAML aliases (*{event.anchor}) are not allowed: write the value out",
-                    path, event.start_mark.line + 1 + line_offset)
+                    path, (event.start_mark.line if event.start_mark else 0) + 1 + line_offset)
     except yaml.YAMLError:
         return  # the load reports syntax errors with their position
 
@@ -156,7 +156,7 @@ def key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-class _Dump(_Dumper):  # type: ignore[misc, valid-type]
+class _Dump(_Dumper):  # type: ignore[misc]
     """Block style, keys in the order given, long strings kept on one line."""
 
 
@@ -165,7 +165,7 @@ def _str_representer(dumper: yaml.Dumper, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-def _list_representer(dumper: yaml.Dumper, value: list) -> yaml.Node:
+def _list_representer(dumper: yaml.Dumper, value: list[Any]) -> yaml.Node:
     # Short lists of plain values read best inline (`actors: [hamas, hezbollah]`);
     # anything holding mappings or long text goes in block style.
     flow = all(isinstance(v, str | int | float) and len(str(v)) < 60 for v in value)

@@ -144,7 +144,7 @@ def language_hint(value: str) -> str | None:
             continue
         for code, name in names.items():
             if "_" not in code and name.casefold() == wanted:
-                return code
+                return str(code)
     return None
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .features import Features
@@ -58,7 +58,7 @@ def _vectors(items: Sequence[Features], params: Params) -> list[_Vector]:
     n = len(items)
     idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
 
-    def weigh(counts: Counter[str], keep: int) -> dict[str, float]:
+    def weigh(counts: Mapping[str, float], keep: int) -> dict[str, float]:
         weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         # The norm counts every token, but only tokens another article has are kept:

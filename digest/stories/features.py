@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..article import Article
 from ..enrich.matcher import PhraseMatcher
-from ..enrich.text import ascii_digits, fold_fast, norm, plain
+from ..enrich.text import plain
+from ..text.fold import ascii_digits, fold, norm
+from ..text.lang import base_language
 
 STEM = 7  # words cut to this many letters: a crude stemmer that suits every language
 MIN_WORD = 3
@@ -40,12 +42,15 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و")
 
 
+Weights = defaultdict[str, float]  # feature token -> weight
+
+
 @dataclass(slots=True)
 class Features:
     day: int  # proleptic ordinal of the article's date
     lang: str
-    entities: Counter[str] = field(default_factory=Counter)
-    words: Counter[str] = field(default_factory=Counter)
+    entities: Weights = field(default_factory=lambda: defaultdict(float))
+    words: Weights = field(default_factory=lambda: defaultdict(float))
     actors: list[str] = field(default_factory=list)  # most salient first, for naming
 
 
@@ -58,8 +63,8 @@ def _stem(word: str) -> str:
     return word[:STEM]
 
 
-def words(text: str, lang: str, weight: float, into: Counter[str]) -> None:
-    folded = fold_fast(text)
+def words(text: str, lang: str, weight: float, into: Weights) -> None:
+    folded = fold(text)
     found = [w for w in _WORD.findall(folded) if len(w) >= MIN_WORD and not w[0].isdigit()]
     if _ARABIC.search(folded):
         counts = Counter(_stem(w) for w in found)
@@ -70,7 +75,7 @@ def words(text: str, lang: str, weight: float, into: Counter[str]) -> None:
         into[prefix + word] += weight * count
 
 
-def numbers(text: str, into: Counter[str]) -> None:
+def numbers(text: str, into: Weights) -> None:
     for raw in _NUMBER.findall(ascii_digits(text)):
         if _THOUSANDS.match(raw):
             raw = re.sub(r"[.,٬]", "", raw)
@@ -97,7 +102,7 @@ def _name_run() -> re.Pattern[str]:
     return re.compile(f"(?<![\\w'’-]){word}(?:(?:-|\\s+(?:(?:{connectors})\\s+)*){word})*")
 
 
-def names(text: str, into: Counter[str]) -> None:
+def names(text: str, into: Weights) -> None:
     """Runs of capitalised words ("Nawaf Salam", "Mohammed bin Abdulrahman Al Thani") and
     each capitalised word of four letters or more that does not open a sentence."""
     for match in _name_run().finditer(text):
@@ -111,17 +116,17 @@ def names(text: str, into: Counter[str]) -> None:
             parts = parts[1:]
         capitalised = [w for w in parts if w[:1].isupper()]
         if len(capitalised) >= 2:
-            into["n:" + fold_fast(" ".join(parts))] += NAME_RUN_WEIGHT
+            into["n:" + fold(" ".join(parts))] += NAME_RUN_WEIGHT
         for word in capitalised:
             if len(word) >= 4:
-                into["n:" + fold_fast(word)] += 1.0
+                into["n:" + fold(word)] += 1.0
 
 
 def extract(article: Article, day: int, matcher: PhraseMatcher[str] | None = None,
             kinds: dict[str, str] | None = None) -> Features:
     """The features of ``article``; ``matcher`` finds registry actors in its text and
     ``kinds`` gives each actor's kind (both empty with empty registries)."""
-    lang = (article.lang or "und").split("-")[0]
+    lang = base_language(article.lang or "und")
     feats = Features(day=day, lang=lang)
     body = plain(article.body)
     summary = article.summary or ""
@@ -131,7 +136,7 @@ def extract(article: Article, day: int, matcher: PhraseMatcher[str] | None = Non
     words(summary, lang, 1.0, feats.words)
     words(body, lang, 1.0, feats.words)
     for tlang, translation in article.translations.items():
-        tl = tlang.split("-")[0]
+        tl = base_language(tlang)
         if translation.title:
             words(translation.title, tl, TITLE_WEIGHT, feats.words)
             if not _title_cased(translation.title):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
 from babel import localedata
 from babel.dates import get_day_names, get_month_names
@@ -10,8 +11,8 @@ from babel.dates import get_day_names, get_month_names
 from .fold import norm
 from .lang import base_language
 
-_WIDTHS = ("wide", "abbreviated")
-_CONTEXTS = ("format", "stand-alone")
+_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
+_CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
 
 
 @lru_cache(maxsize=64)
@@ -48,7 +49,7 @@ def month_names(lang: str) -> dict[str, int]:
 def month_abbreviations(lang: str) -> frozenset[str]:
     """Folded abbreviated month names that are not also a full one: "jan", not "mai"
     (a stop after "Mai" or "Maret" ends a sentence as after any word)."""
-    names: dict[str, set[str]] = {"wide": set(), "abbreviated": set()}
+    names: dict[Literal["wide", "abbreviated"], set[str]] = {"wide": set(), "abbreviated": set()}
     for ident in _locales(lang):
         for width, found in names.items():
             for context in _CONTEXTS:

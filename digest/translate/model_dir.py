@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import DigestError
 from ..text.lang import base_language
@@ -44,7 +45,7 @@ class ModelDir:
         return self.path.name
 
 
-def _json(path: Path, model: Path) -> dict:
+def _json(path: Path, model: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

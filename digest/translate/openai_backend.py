@@ -163,4 +163,4 @@ class OpenAIBackend:
         retry_after = response.headers.get("retry-after", "")
         if retry_after.isdigit():
             return min(float(retry_after), 60.0)
-        return self.backoff * 2 ** attempt
+        return float(self.backoff * 2 ** attempt)

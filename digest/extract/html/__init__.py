@@ -64,9 +64,8 @@ def _extract_body(tree: HtmlElement, url: str | None, precision: bool, fast: boo
         include_formatting=True,
         with_metadata=False,
     )
-    if document is None or document.body is None:
-        return []
-    return body_blocks(document.body)
+    body = getattr(document, "body", None)  # a Document (not the as_dict form)
+    return [] if body is None else body_blocks(body)
 
 
 def _paragraph_chars(tree: HtmlElement) -> int:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...registry import fold
+from ...text.fold import fold
 
 WORD = re.compile(r"\w+")
 SHINGLE = 4

@@ -73,7 +73,8 @@ def _is_dateline(block: str) -> bool:
 
 
 def _is_byline(block: str, author: str | None) -> bool:
-    return bool(author) and len(block) <= LEAD_LINE and fold(author) in fold(block)
+    return author is not None and author != "" and len(block) <= LEAD_LINE \
+        and fold(author) in fold(block)
 
 
 def _repeated(blocks: list[str], index: int) -> bool:
