@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from serve_helpers import ARTICLE, write_tiny_digest
@@ -40,8 +41,9 @@ def get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode()
 
 
-def state(server: PreviewServer) -> dict:
-    return json.loads(server.state.snapshot()[1])
+def state(server: PreviewServer) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(server.state.snapshot()[1])
+    return found
 
 
 def test_failed_rebuild_keeps_serving_then_a_good_one_is_served(

@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from http.client import HTTPResponse
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,7 +45,7 @@ def get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode()
 
 
-def next_state(stream: HTTPResponse) -> dict:
+def next_state(stream: HTTPResponse) -> dict[str, Any]:
     """The next ``state`` event of a server-sent event stream (keep-alives skipped)."""
     event = None
     while True:
@@ -53,7 +54,8 @@ def next_state(stream: HTTPResponse) -> dict:
         if line.startswith("event: "):
             event = line[7:].strip()
         elif line.startswith("data: ") and event == "state":
-            return json.loads(line[6:])
+            state: dict[str, Any] = json.loads(line[6:])
+            return state
 
 
 def test_listens_on_loopback(server: PreviewServer) -> None:
@@ -65,6 +67,8 @@ def test_html_gets_the_reload_script_other_files_do_not(server: PreviewServer) -
     code, body = get(server.url + "a/")
     assert code == 200 and BUILD.search(body) and body.index(SCRIPT_PATH) < body.index("</body>")
     assert get(server.url + "site.css") == (200, "p{}")
+    with urllib.request.urlopen(server.url + "site.css", timeout=30) as resp:
+        assert resp.headers["Cache-Control"] == "no-store"  # a reload gets the rebuilt file
     assert get(server.url + SCRIPT_PATH.lstrip("/")) == (200, SCRIPT.decode())
 
 
@@ -119,7 +123,7 @@ def test_without_a_404_page_the_dev_404_still_carries_the_reload_script(
     try:
         code, body = get(srv.url + "a/")
         assert code == 404 and BUILD.search(body)
-        conn = http.client.HTTPConnection(*srv.server_address[:2], timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", srv.server_address[1], timeout=30)
         conn.request("GET", "/<b>x</b>/")
         raw = conn.getresponse().read().decode()
         conn.close()

@@ -18,7 +18,7 @@ from ..errors import DigestError
 from ..site.build import DEFAULT_SETTINGS, build_site
 from ..site.serve import DEFAULT_HOST, PreviewServer
 from ..site.state import BuildFailed
-from ..site.watch import Sources, changes, describe
+from ..site.watch import Sources, Watcher, describe
 from .build import waiting
 
 
@@ -95,9 +95,11 @@ def run(args: argparse.Namespace) -> int:
     files = (config_file, DEFAULT_SETTINGS) if config_file else (DEFAULT_SETTINGS,)
     sources = Sources(folders=(config.content_dir, theme), files=files,
                       output=config.output_dir)
+    watcher = Watcher(sources)  # from before the first build: edits made during it count
     try:
+        watcher.ready(timeout=30)
         rebuild(config, server)
-        for paths in changes(sources):
+        for paths in watcher.batches():
             _say(f"changed: {describe(paths)}")
             if config_file is not None and config_file in paths:
                 try:
@@ -110,5 +112,6 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass  # Ctrl+C is how the preview ends
     finally:
+        watcher.stop()
         server.stop()
     return 0

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 from ..errors import DigestError
 from ..paths import display_path
@@ -105,12 +104,17 @@ class LiveState:
 
 class _Handler(SimpleHTTPRequestHandler):
     server: PreviewServer
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map: dict[str, str] = {  # noqa: RUF012 (declared so by the base class)
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm", ".js": "text/javascript", ".xml": "application/xml"}
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # one line per request drowns the rebuild messages
+
+    def end_headers(self) -> None:
+        # Every response, stylesheets included: a reload must show the rebuilt files.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
     def do_GET(self) -> None:
         route = self.path.split("?", 1)[0]
@@ -153,7 +157,6 @@ class _Handler(SimpleHTTPRequestHandler):
     def _events(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         state = self.server.state
         try:
@@ -177,7 +180,6 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_response(code)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
 
@@ -192,13 +194,13 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, output: Path, port: int = 8000, host: str = DEFAULT_HOST):
         handler = functools.partial(_Handler, directory=str(output))
         super().__init__((host, port), handler)
+        self.host = host
         self.state = LiveState()
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{self.host}:{self.server_address[1]}/"
 
     def reloaded(self) -> None:
         """A new site is in place: open pages reload."""

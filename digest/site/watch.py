@@ -9,8 +9,9 @@ folder holding them (often holding ``output/`` too) is never watched as a whole.
 from __future__ import annotations
 
 import os
+import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,31 +69,74 @@ def changed_files(stamps: dict[Path, _Stamp]) -> list[Path]:
     return found
 
 
-def changes(sources: Sources, stop: threading.Event | None = None) -> Iterator[list[Path]]:
+def changes(sources: Sources, stop: threading.Event | None = None,
+            on_ready: Callable[[], None] | None = None) -> Iterator[list[Path]]:
     """Yield the sorted relevant paths changed in each burst, until ``stop`` is set.
 
-    Changes made while the caller handles a batch are gathered into the next one.
+    ``on_ready`` is called once the OS watches the folders (changes from then on are
+    seen). Changes made while the caller handles a batch are gathered into the next one.
     """
     from watchfiles import watch
 
     stamps = {f: _stamp(f) for f in sources.files}
     folders = [f for f in sources.folders if f.is_dir()]
+    stop = stop or threading.Event()
 
     def relevant(_change: object, name: str) -> bool:
         return not ignored(Path(name), sources)
 
     if not folders:  # nothing for the OS to watch: poll the files only
-        stop = stop or threading.Event()
+        if on_ready is not None:
+            on_ready()
         while not stop.wait(POLL_MS / 1000):
-            if found := changed_files(stamps):
-                yield sorted(found)
+            if polled := changed_files(stamps):
+                yield sorted(polled)
         return
+    # With yield_on_timeout the first (empty) batch comes once the watcher is running.
     for batch in watch(*folders, watch_filter=relevant, debounce=LONGEST_BURST_MS,
                        step=QUIET_MS, rust_timeout=POLL_MS, yield_on_timeout=True,
                        stop_event=stop):
+        if on_ready is not None:
+            on_ready()
+            on_ready = None
         found = {Path(name) for _change, name in batch} | set(changed_files(stamps))
         if found:
             yield sorted(found)
+
+
+class Watcher:
+    """Watches ``sources`` in a thread from creation on, so that nothing changed while a
+    build runs is missed; :meth:`batches` merges what piled up meanwhile into one batch."""
+
+    def __init__(self, sources: Sources):
+        self._found: queue.Queue[list[Path]] = queue.Queue()
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(sources,), daemon=True)
+        self._thread.start()
+
+    def _run(self, sources: Sources) -> None:
+        for batch in changes(sources, self._stop, self._ready.set):
+            self._found.put(batch)
+
+    def ready(self, timeout: float) -> bool:
+        """Wait until changes are seen (False if that took longer than ``timeout``)."""
+        return self._ready.wait(timeout)
+
+    def batches(self) -> Iterator[list[Path]]:
+        """Each batch of changes since the last one, until :meth:`stop`."""
+        while not self._stop.is_set():
+            try:
+                found = set(self._found.get(timeout=POLL_MS / 1000))
+            except queue.Empty:
+                continue
+            while not self._found.empty():
+                found.update(self._found.get_nowait())
+            yield sorted(found)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
 
 
 def describe(paths: Iterable[Path], most: int = 5) -> str:
