@@ -13,6 +13,7 @@ import functools
 import html
 import json
 import secrets
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -130,12 +131,18 @@ class _Handler(SimpleHTTPRequestHandler):
                 super().do_GET()  # the standard redirect to the slash-terminated URL
                 return
             path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
-            self._send(200, "text/html; charset=utf-8", self._inject(path.read_bytes()))
+        if path.suffix == ".html":
+            try:
+                page = path.read_bytes()
+            except OSError:  # missing, or gone with the tree a rebuild just replaced
+                pass
+            else:
+                self._send(200, "text/html; charset=utf-8", self._inject(page))
+                return
         elif path.is_file():
             super().do_GET()
-        else:
-            self._send(404, "text/html; charset=utf-8", self._inject(self._not_found(route)))
+            return
+        self._send(404, "text/html; charset=utf-8", self._inject(self._not_found(route)))
 
     def _not_found(self, route: str) -> bytes:
         page = Path(self.directory) / "404.html"
@@ -209,6 +216,10 @@ class PreviewServer(ThreadingHTTPServer):
     def failed(self, errors: Iterable[DigestError | str]) -> None:
         """The rebuild failed: open pages show ``errors`` over the last good site."""
         self.state.failed(errors)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a tab closed mid-answer
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
     def start(self) -> PreviewServer:
         self._thread = threading.Thread(target=self.serve_forever, args=(0.1,), daemon=True)
