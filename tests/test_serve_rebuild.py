@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from serve_helpers import ARTICLE, write_tiny_digest
 
-from digest.commands.serve import rebuild
+from digest.commands.serve import rebuild, reloaded_config
 from digest.config import Config, load_config
+from digest.errors import DigestError
 from digest.site.build import build_site
 from digest.site.serve import SCRIPT_PATH, PreviewServer
 from digest.site.staging import leftovers
@@ -126,3 +127,21 @@ def test_a_first_build_that_fails_serves_a_page_that_waits_for_the_fix(
         assert get(srv.url)[0] == 200
     finally:
         srv.stop()
+
+
+def test_an_edited_digest_toml_is_read_again(config: Config) -> None:
+    toml = config.root / "digest.toml"
+    toml.write_text(toml.read_text().replace("Serve Digest", "Renamed Digest"))
+    assert reloaded_config(toml, None, config).name == "Renamed Digest"
+
+
+def test_a_broken_or_moved_digest_toml_is_an_error_naming_it(config: Config) -> None:
+    toml = config.root / "digest.toml"
+    good = toml.read_text()
+    toml.write_text(good + "broken = [\n")
+    with pytest.raises(DigestError) as broken:
+        reloaded_config(toml, None, config)
+    assert broken.value.path == str(toml)
+    toml.write_text(good.replace("[digest]\n", '[digest]\ncontent = "elsewhere"\n'))
+    with pytest.raises(DigestError, match="restart `digest serve`"):
+        reloaded_config(toml, None, config)

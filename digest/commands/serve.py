@@ -68,7 +68,7 @@ def rebuild(config: Config, server: PreviewServer | None = None) -> bool:
     return False
 
 
-def _reloaded_config(path: Path, content: str | None, served: Config) -> Config:
+def reloaded_config(path: Path, content: str | None, served: Config) -> Config:
     config = load_config(path)
     if content:
         config = config.with_content(content)
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             _say(f"changed: {describe(paths)}")
             if config_file is not None and config_file in paths:
                 try:
-                    config = _reloaded_config(config_file, args.content, config)
+                    config = reloaded_config(config_file, args.content, config)
                 except DigestError as exc:
                     _say(exc, error=True)
                     server.failed([exc])
