@@ -92,6 +92,8 @@ def test_failed_rebuild_tells_the_pages_path_line_and_message(
     out = capsys.readouterr().out
     assert "built 1 article in " in out and " s (pages reloaded at " in out
     assert "First article, edited" in get(server.url + "articles/first/")[1]
+    built = list(config.output_dir.rglob("*.html"))
+    assert built and not any(b"__digest" in p.read_bytes() for p in built)  # served only
 
 
 def test_pages_are_told_to_reload_once_the_new_site_is_in_place(
