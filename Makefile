@@ -9,7 +9,7 @@ SETTINGS ?=
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory bench-stories messages samples browser audit clean
+.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory bench-stories bench-serve messages samples browser audit clean
 
 all: site
 
@@ -88,6 +88,11 @@ clean:
 SCALE_ARGS ?=
 bench-scale: $(STAMP)
 	$(PY) bench/scale_bench.py $(SCALE_ARGS)
+
+## The preview loop in Chromium: save an article → the page under `digest serve` shows it.
+SERVE_ARGS ?=
+bench-serve: $(STAMP)
+	$(PY) bench/serve_bench.py $(SERVE_ARGS)
 
 ## Where Pagefind's memory goes (page count, translations, filters, body size, shards).
 bench-pagefind-memory: $(STAMP)

@@ -46,10 +46,12 @@ def settings_path(config: Config, given: str | Path | None) -> Path:
 def build_site(config: Config, *, settings_file: str | Path | None = None,
                output: str | Path | None = None, search: bool = True,
                overrides: dict[str, object] | None = None,
-               on_wait: Callable[[], None] | None = None) -> BuildResult:
+               on_wait: Callable[[], None] | None = None,
+               on_swapped: Callable[[], None] | None = None) -> BuildResult:
     """Build ``config.content_dir`` into the output folder; raises DigestError on bad input.
 
     ``on_wait`` is called if another build of the same output holds it: this one waits.
+    ``on_swapped`` is called as soon as the new site is in place (the preview reloads).
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -67,7 +69,7 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
     _check_output(out, config)
     # Pelican's own settings, applied to the fresh folder: what it keeps of the old output.
     retain = list(settings["OUTPUT_RETENTION"]) if settings["DELETE_OUTPUT_DIRECTORY"] else None
-    with staged_output(out, retain, on_wait) as stage:
+    with staged_output(out, retain, on_wait, on_swapped) as stage:
         settings["OUTPUT_PATH"] = str(stage)
         # Pelican prints a summary on stdout; the caller reports the build its own way.
         with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors, \

@@ -187,8 +187,12 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a), None, str(b))
 
 
-def swap_in(stage: Path, out: Path) -> None:
-    """Make ``stage`` the output and remove the old output."""
+def swap_in(stage: Path, out: Path, on_swapped: Callable[[], None] | None = None) -> None:
+    """Make ``stage`` the output and remove the old output.
+
+    ``on_swapped`` is called as soon as the new output is in place, before the old
+    tree (slow to delete at scale) is removed.
+    """
     old: Path | None = None
     if not os.path.lexists(out):
         os.rename(stage, out)
@@ -208,8 +212,12 @@ def swap_in(stage: Path, out: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        if on_swapped is not None:
+            on_swapped()
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def write_problem(exc: OSError, stage: Path | None, out: Path,
@@ -228,7 +236,8 @@ def write_problem(exc: OSError, stage: Path | None, out: Path,
 
 @contextlib.contextmanager
 def staged_output(out: Path, retain: Sequence[str] | None = None,
-                  on_wait: Callable[[], None] | None = None) -> Iterator[Path]:
+                  on_wait: Callable[[], None] | None = None,
+                  on_swapped: Callable[[], None] | None = None) -> Iterator[Path]:
     """Yield a fresh folder to build into; it replaces ``out`` if the block succeeds.
 
     On any exception the folder is removed and ``out`` is left as it was; a full
@@ -245,7 +254,7 @@ def staged_output(out: Path, retain: Sequence[str] | None = None,
             try:
                 stage = new_stage(out, retain)
                 yield stage
-                swap_in(stage, out)
+                swap_in(stage, out, on_swapped)
             except BaseException:
                 if stage is not None and stage.exists():
                     shutil.rmtree(stage, ignore_errors=True)
