@@ -19,7 +19,9 @@ from functools import lru_cache
 
 from ..article import Article
 from ..enrich.matcher import PhraseMatcher
-from ..enrich.text import ascii_digits, fold_fast, norm, plain
+from ..enrich.text import plain
+from ..text.fold import ascii_digits, norm
+from ..text.fold import fold as fold_fast
 
 STEM = 7  # words cut to this many letters: a crude stemmer that suits every language
 MIN_WORD = 3
