@@ -79,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="store each new story id in the article's front matter")
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
 
+    p = sub.add_parser("retag", help="re-tag stored articles after a registry change",
+                       description="Re-run via, actors and topics over stored articles and "
+                       "give a story to those without; keys an editor changed are kept. "
+                       "Prints what changed and a summary; exit 1 if a file cannot be read.")
+    _add_content(p)
+    p.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders (default: all)")
+
     p = sub.add_parser("build", help="build the site into output/ (Pelican + Pagefind)")
     _add_content(p)
     p.add_argument("--output", metavar="DIR", help="output folder")

@@ -302,5 +302,6 @@ def _merge(new: Article, old: Article) -> Article:
             lang: t for lang, t in new.translations.items()
             if lang not in old.translations or old.translations[lang].is_machine}},
         status=old.status if old.status != "published" else new.status,
+        story=new.story or old.story,  # set by `digest stories`, not by extraction
         extra=extra,
     )
