@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only names seen at least N times (default 2)")
     s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N names")
 
-    p = sub.add_parser("translate", help="add missing machine translations")
+    p = sub.add_parser("translate", help="add missing machine translations, or an editor's")
     _add_content(p)
     p.add_argument("--to", metavar="LANG", nargs="+", dest="to", action="extend",
                    help="target languages (default: the digest's site languages); "
@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="PATH_OR_NAME", help="model directory or model name")
     p.add_argument("--only", choices=("missing", "all"), default="missing", type=str.lower,
                    help="translate only missing translations (default) or redo machine ones")
+    p.add_argument("--by", choices=("machine", "editor"), default="machine",
+                   help="editor: store your own translation of one article (--title, "
+                   "--summary, or $EDITOR when neither is given)")
+    p.add_argument("--title", metavar="TEXT", help="with --by editor: the translated title")
+    p.add_argument("--summary", metavar="TEXT",
+                   help="with --by editor: the translated summary")
     p.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: all)")
 
     p = sub.add_parser("stories", help="group articles about one event into stories",
