@@ -55,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = asub.add_parser("suggest", help="names in the articles that no actor claims yet")
     _add_content(s)
     s.add_argument("--min-count", type=int, default=2, metavar="N",
-                   help="only names seen at least N times (default 2)")
+                   help="only names in at least N articles (default 2)")
     s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N names")
+    s.add_argument("--format", choices=("text", "yaml"), default="text",
+                   help="yaml: registry stubs to paste into actors.yml")
 
     p = sub.add_parser("translate", help="add missing machine translations, or an editor's")
     _add_content(p)
