@@ -9,7 +9,7 @@ SETTINGS ?=
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory bench-stories bench-serve messages samples browser audit clean
+.PHONY: all install site build test lint check serve bench bench-extract bench-ingest bench-translate bench-scale bench-pagefind-memory bench-stories bench-serve bench-suggest messages samples browser audit clean
 
 all: site
 
@@ -68,6 +68,10 @@ bench-extract: $(STAMP)
 
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest_bench.py
+
+## Precision of `digest actors suggest` (top 30) against bench/suggest_labels.yml.
+bench-suggest: $(STAMP)
+	$(PY) bench/suggest_bench.py
 
 bench-translate: $(STAMP)
 	$(PY) bench/translate_bench.py

@@ -55,10 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = asub.add_parser("suggest", help="names in the articles that no actor claims yet")
     _add_content(s)
     s.add_argument("--min-count", type=int, default=2, metavar="N",
-                   help="only names seen at least N times (default 2)")
+                   help="only names in at least N articles (default 2)")
     s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N names")
+    s.add_argument("--format", choices=("text", "yaml"), default="text",
+                   help="yaml: registry stubs to paste into actors.yml")
 
-    p = sub.add_parser("translate", help="add missing machine translations")
+    p = sub.add_parser("translate", help="add missing machine translations, or an editor's")
     _add_content(p)
     p.add_argument("--to", metavar="LANG", nargs="+", dest="to", action="extend",
                    help="target languages (default: the digest's site languages); "
@@ -68,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="PATH_OR_NAME", help="model directory or model name")
     p.add_argument("--only", choices=("missing", "all"), default="missing", type=str.lower,
                    help="translate only missing translations (default) or redo machine ones")
+    p.add_argument("--by", choices=("machine", "editor"), default="machine",
+                   help="editor: store your own translation of one article (--title, "
+                   "--summary, or $EDITOR when neither is given)")
+    p.add_argument("--title", metavar="TEXT", help="with --by editor: the translated title")
+    p.add_argument("--summary", metavar="TEXT",
+                   help="with --by editor: the translated summary")
     p.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: all)")
 
     p = sub.add_parser("stories", help="group articles about one event into stories",
@@ -78,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write", action="store_true",
                    help="store each new story id in the article's front matter")
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
+
+    p = sub.add_parser("retag", help="re-tag stored articles after a registry change",
+                       description="Re-run via, actors and topics over stored articles and "
+                       "give a story to those without; keys an editor changed are kept. "
+                       "Prints what changed and a summary; exit 1 if a file cannot be read.")
+    _add_content(p)
+    p.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders (default: all)")
 
     p = sub.add_parser("build", help="build the site into output/ (Pelican + Pagefind)")
     _add_content(p)

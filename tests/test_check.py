@@ -23,7 +23,7 @@ def root(digest_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def article(**kw: object) -> Article:
     fields: dict[str, object] = {
         "title": "Hamas and Hezbollah leaders meet", "body": "Text of the article.",
-        "date": dt.date(2021, 6, 29), "lang": "en", "actors": ["hamas"],
+        "date": dt.date(2021, 6, 29), "lang": "en", "actors": ["hamas", "hezbollah"],
         "source": Source(url="https://news.example/a"),
     }
     fields.update(kw)

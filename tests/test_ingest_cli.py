@@ -106,7 +106,7 @@ SEED_PATH = ("content/articles/2021/"
 
 
 @pytest.mark.usefixtures("stand_ins")
-def test_seed_created_unchanged_skipped_forced(root: Path,
+def test_seed_created_unchanged_kept_forced(root: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     args = ["--date", "2021-06-29", "--source-name", "Sample scrape", str(SEED)]
     assert ingest(*args) == 0
@@ -122,9 +122,10 @@ def test_seed_created_unchanged_skipped_forced(root: Path,
 
     path.write_text(text.replace("Poros Perlawanan", "Poros  Perlawanan (catatan editor)", 1))
     assert ingest(*args) == 0
-    assert lines(capsys) == [
-        f"skipped {SEED_PATH}: edited by an editor (use --force to replace)"]
+    assert lines(capsys) == [f"updated {SEED_PATH}: kept the editor's body"]
     assert "catatan editor" in path.read_text()
+    assert ingest(*args) == 0
+    assert lines(capsys) == [f"unchanged {SEED_PATH}"]
 
     assert ingest("--force", *args) == 0
     assert lines(capsys) == [f"updated {SEED_PATH}"]

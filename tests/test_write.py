@@ -75,7 +75,7 @@ def test_round_trip_write_read_same_article(tmp_path: Path) -> None:
     assert result.action == "created"
     back, text = read_article(result.path)
     assert is_untouched(text)
-    assert back.extra.pop("checksum")
+    assert back.extra.pop("checksum") and back.extra.pop("machine")
     back.origin = original.origin
     assert back == original
 
@@ -160,10 +160,14 @@ def test_edited_file_is_kept_unless_forced(tmp_path: Path) -> None:
     path = ArticleStore(tmp_path).write(article(), now=NOW).path
     edited = path.read_text().replace("Ringkasan.", "Ringkasan oleh editor.")
     path.write_text(edited)
-    result = ArticleStore(tmp_path).write(article(), now=NOW)
-    assert result.action == "skipped"
-    assert result.reason == "edited by an editor (use --force to replace)"
-    assert path.read_text() == edited
+    # The summary is the editor's now; the fields digest still owns follow the input.
+    result = ArticleStore(tmp_path).write(article(author="Redaksi Baru"), now=NOW)
+    assert (result.action, result.reason) == ("updated", "kept the editor's summary")
+    text = path.read_text()
+    assert "Ringkasan oleh editor." in text and "author: Redaksi Baru" in text
+    assert "summary: editor" in text
+    again = ArticleStore(tmp_path).write(article(author="Redaksi Baru"), now=NOW)
+    assert again.action == "unchanged" and path.read_text() == text
     forced = ArticleStore(tmp_path).write(article(), force=True, now=NOW)
     assert forced.action == "updated"
     assert "oleh editor" not in path.read_text()

@@ -105,6 +105,12 @@ def _save(path: Path, before: str, article: Article) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "by", "machine") == "editor":
+        from .translate_editor import run as by_editor
+
+        return by_editor(args)
+    if getattr(args, "title", None) is not None or getattr(args, "summary", None) is not None:
+        raise DigestError("--title and --summary go with --by editor")
     config = load_config(getattr(args, "config", None))
     if args.content:
         config = config.with_content(args.content)

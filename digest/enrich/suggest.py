@@ -17,14 +17,19 @@ from ..article import Article
 from ..registry import Registries
 from ..text.calendar import calendar_words
 from ..text.fold import norm
+from ..text.lang import base_language
 from .matcher import PhraseMatcher
 from .sentences import split_sentences
+from .suggest_kind import ORG_WORDS, TITLES, guess_kind
 from .text import is_arabic, plain
 
 # Lower-case words that may sit inside a name: "Ismail bin Abdullah", "Ursula von der Leyen".
 PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "van", "von", "der", "den", "de", "da",
                        "del", "della", "dos", "du", "ter", "al", "el"})
+ARTICLE_PARTICLES = frozenset({"der", "den"})
 MAX_ACRONYM = 6
+# Languages that capitalise every noun: a lone capitalised word there is no evidence.
+NOUN_CAPITALS = frozenset({"de", "lb"})
 _TOKEN = re.compile(r"\w+(?:['’\-‐]\w+)*")
 _PREFIXED = re.compile(r"^(?:al|el|an|ad|as|ar|at|az|ash|ul)[-‐]\w", re.IGNORECASE)
 _AR_WORD = r"[\u0600-\u06ff]+"
@@ -36,8 +41,10 @@ _AR_NAME = re.compile(
 @dataclass
 class Suggestion:
     name: str  # the spelling seen most often
-    count: int  # mentions across the corpus
+    count: int  # articles that name it
     example: str  # slug of the article that mentions it most
+    sentence: str = ""  # a sentence of that article naming it
+    kind: str = "other"  # guessed: person, organization, place, other
 
 
 def _is_acronym(word: str) -> bool:
@@ -65,6 +72,11 @@ def _plain_runs(sentence: str) -> Iterable[list[str]]:
         if run and not joined:
             yield run
             run = []
+        if run and word in ARTICLE_PARTICLES and run[-1] not in ("von", "van"):
+            yield run  # "Salam den Dank": German articles join names only after "von"
+            run = []
+            last_end = m.end()
+            continue
         if not is_arabic(word[0]) and (_is_name_word(word) or (run and word in PARTICLES)):
             run.append(word)
             last_end = m.end()
@@ -94,6 +106,7 @@ class _Mention:
     run: list[str]
     initial: bool  # the run starts its sentence
     name: str | None = None
+    sentence: str = ""
 
 
 class _Collector:
@@ -101,6 +114,7 @@ class _Collector:
         self.claimed = PhraseMatcher(
             (name, actor.id) for actor in registries.actors.values() for name in actor.all_names)
         self.calendar = calendar_words(languages)
+        self._claimed_spans: dict[str, list[str]] = {}
 
     def common(self, word: str, lower: set[str]) -> bool:
         key = norm(word)
@@ -111,7 +125,9 @@ class _Collector:
             return None  # an all-capitals heading or label, not a name
         while run and (run[0] in PARTICLES or self.common(run[0], lower)):
             run = run[1:]
-        while run and (run[-1] in PARTICLES or self.common(run[-1], lower)):
+        # At the end only particles and calendar words go: names are made of common
+        # words too ("Badan Amil Zakat Nasional"), and a cut one is a fragment.
+        while run and (run[-1] in PARTICLES or norm(run[-1]) in self.calendar):
             run = run[:-1]
         if not run:
             return None
@@ -122,15 +138,28 @@ class _Collector:
             return None  # a shouted word
         if self.claimed.find(norm(name)):
             return None  # an actor's name or alias, or a phrase containing one
+        if all(norm(w) in ORG_WORDS or norm(w) in TITLES for w in run):
+            return None  # "Kementerian", "Perdana Menteri": a title or a word of a name
         return name
+
+    def within_claimed(self, name: str, sentence: str) -> bool:
+        """Part of a longer actor name ("Southeast Asian Nations" in "Association of
+        Southeast Asian Nations")."""
+        spans = self._claimed_spans.get(sentence)
+        if spans is None:
+            folded = norm(sentence)
+            spans = self._claimed_spans[sentence] = [
+                folded[m.start:m.end] for m in self.claimed.find(folded)]
+        key = norm(name)
+        return any(key in span for span in spans)
 
     def mentions(self, slug: str, text: str, lang: str | None) -> Iterable[_Mention]:
         for sentence in split_sentences(text, lang):
             for run, initial in _runs(sentence):
-                yield _Mention(slug, run, initial)
+                yield _Mention(slug, run, initial, sentence=sentence)
             for m in _AR_NAME.finditer(sentence):
                 if not self.claimed.find(norm(m.group())):
-                    yield _Mention(slug, [m.group()], False, m.group())
+                    yield _Mention(slug, [m.group()], False, m.group(), sentence)
 
 
 def _key(name: str) -> str:
@@ -138,9 +167,12 @@ def _key(name: str) -> str:
 
 
 def suggest_names(articles: Iterable[tuple[str, Article]], registries: Registries,
-                  languages: tuple[str, ...]) -> list[Suggestion]:
-    """Unclaimed names across ``(slug, article)`` pairs, most mentioned first."""
-    docs = [(slug, a.lang, plain(f"{a.title}\n\n{a.body}")) for slug, a in articles]
+                  languages: tuple[str, ...], ignore: Iterable[str] = ()) -> list[Suggestion]:
+    """Unclaimed names across ``(slug, article)`` pairs, named by most articles first.
+
+    Only bodies are read: headlines capitalise every word ("Layani Pasien Asal Gaza").
+    """
+    docs = [(slug, a.lang, plain(a.body)) for slug, a in articles]
     by_lang: dict[str | None, list[str]] = defaultdict(list)
     for _, lang, text in docs:
         by_lang[lang].append(text)
@@ -154,6 +186,8 @@ def suggest_names(articles: Iterable[tuple[str, Article]], registries: Registrie
                  for m in collector.mentions(slug, text, lang)]
         for m in found:
             m.name = m.name or collector.clean(m.run, lower)
+            if m.name and collector.within_claimed(m.name, m.sentence):
+                m.name = None
             if m.name and not m.initial:
                 elsewhere.add(_key(m.name))
         for m in found:
@@ -164,38 +198,61 @@ def suggest_names(articles: Iterable[tuple[str, Article]], registries: Registrie
                 if rest and _key(rest) in elsewhere:
                     m.name, m.initial = rest, False
         mentions.extend(found)
-    counts: Counter[str] = Counter()
+    ignored = {_key(name) for name in ignore}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     per_article: dict[str, Counter[str]] = defaultdict(Counter)
+    sentences: dict[tuple[str, str], str] = {}
     inside: set[str] = set()  # several words, or capitalised other than at a sentence start
+    foreign: set[str] = set()  # capitalised in an article in a language without noun capitals
+    langs = {slug: lang for slug, lang, _ in docs}
     for m in mentions:
-        if not m.name:
+        if not m.name or _key(m.name) in ignored:
             continue
         key = _key(m.name)
-        counts[key] += 1
         spellings[key][m.name] += 1
         per_article[key][m.slug] += 1
+        sentences.setdefault((key, m.slug), m.sentence)
         if not m.initial or " " in m.name:
             inside.add(key)
-    for key in [k for k in counts if k not in inside]:
-        del counts[key]  # "Selain", "Lebih": only ever capitalised by the sentence
-    _merge_surnames(counts, spellings, per_article)
-    return sorted(
-        (Suggestion(spellings[k].most_common(1)[0][0], n, per_article[k].most_common(1)[0][0])
-         for k, n in counts.items()),
-        key=lambda s: (-s.count, _key(s.name)))
+        if base_language(langs[m.slug] or "") not in NOUN_CAPITALS:
+            foreign.add(key)
+    for key in list(per_article):
+        word = spellings[key].most_common(1)[0][0]
+        if key not in inside:
+            del per_article[key]  # "Selain", "Lebih": only ever capitalised by the sentence
+        elif " " not in key and not _is_acronym(word) and key not in foreign:
+            del per_article[key]  # "Wiederaufbau": German capitalises every noun
+    for key, target in _merge_fragments(per_article, spellings).items():
+        for (k, slug), sentence in list(sentences.items()):
+            if k == key:
+                sentences.setdefault((target, slug), sentence)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for (k, _), sentence in sentences.items():
+        by_key[k].append(sentence)
+    out = []
+    for key, slugs in per_article.items():
+        example = slugs.most_common(1)[0][0]
+        name = spellings[key].most_common(1)[0][0]
+        sentence = sentences.get((key, example), "")
+        out.append(Suggestion(name, len(slugs), example, sentence,
+                              guess_kind(name, by_key[key], languages)))
+    return sorted(out, key=lambda s: (-s.count, -sum(per_article[_key(s.name)].values()),
+                                      _key(s.name)))
 
 
-def _merge_surnames(counts: Counter[str], spellings: dict[str, Counter[str]],
-                    per_article: dict[str, Counter[str]]) -> None:
-    """Count "Widodo" towards "Joko Widodo" when exactly one longer name ends with it
-    (acronyms stay apart: "KPK" is not the surname of "Menurut KPK")."""
-    single = [k for k in counts
+def _merge_fragments(per_article: dict[str, Counter[str]],
+                     spellings: dict[str, Counter[str]]) -> dict[str, str]:
+    """Count "Widodo" or "Nawaf" towards "Joko Widodo" or "Nawaf Salam" when exactly one
+    longer name ends or starts with it (acronyms stay apart: "KPK" is not part of the
+    name "Menurut KPK")."""
+    single = [k for k in per_article
               if " " not in k and not _is_acronym(spellings[k].most_common(1)[0][0])]
+    merged: dict[str, str] = {}
     for key in single:
-        longer = [k for k in counts if k.endswith(" " + key)]
+        longer = [k for k in per_article if k != key and (
+            k.endswith(" " + key) or k.startswith(key + " "))]
         if len(longer) == 1:
-            target = longer[0]
-            counts[target] += counts.pop(key)
+            target = merged[key] = longer[0]
             per_article[target].update(per_article.pop(key))
             spellings.pop(key)
+    return merged

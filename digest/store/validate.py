@@ -21,7 +21,7 @@ from .frontmatter import key_lines, parse
 from .schema import FIELDS, KNOWN_KEYS, read_article
 
 # Keys digest itself writes besides the contract's fields.
-MACHINE_KEYS = ("checksum",)
+MACHINE_KEYS = ("checksum", "machine")
 
 
 @dataclass

@@ -10,11 +10,15 @@ Rules, in order:
 * **Checksum** — digest ends every file's front matter with ``checksum:``, the first
   16 hex digits of the SHA-256 of the file's text without that line. A file whose text
   no longer matches its checksum (or that has none) was changed by an editor.
-* **Edited** files are never overwritten without ``force``: ``skipped``.
-* **Untouched** files are re-rendered from the new extraction, keeping what later
-  commands added (translations, status, unknown keys) and the first ``retrieved``
-  time: identical text → ``unchanged`` (the file is not touched, not even its mtime);
-  different → rewritten atomically, ``updated``.
+* **Ownership per field** — before ``checksum:`` digest writes ``machine:``, a hash of
+  each field's value as it wrote it (``ownership``). A field an editor changed is the
+  editor's and is never overwritten without ``force``; the others follow the new
+  extraction. So an edited summary does not freeze the actor list.
+* **Existing** files are re-rendered from the new extraction, keeping the editor's
+  fields, what later commands added (translations, status, unknown keys) and the first
+  ``retrieved`` time: identical text → ``unchanged`` (the file is not touched, not even
+  its mtime); different → rewritten atomically, ``updated`` (naming the fields kept).
+  A file that cannot be read is ``skipped`` unless ``force``.
 * **New** articles get a slug from the title; a slug already used by a different
   article (in any year: article URLs have no year) gets ``-2``, ``-3``…
 
@@ -34,7 +38,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..article import Article, Source
@@ -45,6 +49,7 @@ from .article_file import from_front_matter, to_front_matter
 from .atomic import write_file
 from .folder_lock import FolderLock
 from .frontmatter import FENCE, parse, render, write_atomic
+from .ownership import STAMP_KEY, Ownership, keys_of, ownership, resolve, stamp_for, stamp_line
 
 CHECKSUM_KEY = "checksum"
 _CHECKSUM_LINE = re.compile(
@@ -85,12 +90,18 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def render_file(article: Article) -> str:
-    """The exact text digest writes for ``article``, checksum line last."""
+def render_file(article: Article, owner: Ownership | None = None) -> str:
+    """The exact text digest writes for ``article``, the ``machine:`` stamp (every field
+    digest's unless ``owner`` says otherwise) and the checksum line last."""
     meta = to_front_matter(article)
     meta.pop(CHECKSUM_KEY, None)
+    meta.pop(STAMP_KEY, None)
     body = escape_markup(article.body)
+    stamped = replace(article, body=body)
+    owner = owner or Ownership({key: True for key in keys_of(stamped)})
     text = render(meta, body)
+    head_end = text.index(f"\n{FENCE}\n", len(FENCE)) + 1
+    text = f"{text[:head_end]}{stamp_line(stamp_for(stamped, owner))}\n{text[head_end:]}"
     # Appended by hand rather than dumped again: it is the last key, so the text
     # without this line is exactly what was hashed.
     return restamp(text)
@@ -223,23 +234,45 @@ class ArticleStore:
             return WriteResult("created", path)
 
         old_text = existing.read_text(encoding="utf-8")
-        if not is_untouched(old_text) and not force:
-            return WriteResult("skipped", existing,
-                               "edited by an editor (use --force to replace)")
         try:
             meta, body = parse(old_text, existing)
-            old = from_front_matter(meta, body)
-        except DigestError:
-            old = Article()
+        except DigestError as exc:
+            if not force:
+                return WriteResult("skipped", existing,
+                                   f"cannot read it ({exc.message}; use --force to replace)")
+            meta, body = {}, ""
+        old = from_front_matter(meta, body)
         merged = _merge(article, old)
-        text = render_file(merged)
+        if force:
+            owner = Ownership({key: True for key in keys_of(merged)})
+        else:
+            as_written = replace(merged, body=escape_markup(merged.body))
+            owner = resolve(ownership(old, meta, is_untouched(old_text)), old, as_written,
+                            keys_of(merged))
+            merged = keep_editors(merged, old, owner)
+        text = render_file(merged, owner)
         if text == old_text:
             return WriteResult("unchanged", existing)
         merged.source.retrieved = article.source.retrieved or now
         self._seen = self._lock.bump()
-        write_atomic(existing, render_file(merged))
+        write_atomic(existing, render_file(merged, owner))
         self._add(existing, merged)
-        return WriteResult("updated", existing)
+        kept = sorted(k for k in owner.editor_keys() if not k.startswith("translations."))
+        return WriteResult("updated", existing,
+                           f"kept the editor's {', '.join(kept)}" if kept else None)
+
+
+def keep_editors(new: Article, old: Article, owner: Ownership) -> Article:
+    """``new`` with the old value of every field the editor owns."""
+    changes: dict[str, Any] = {}
+    for key in owner.editor_keys():
+        if key == "body":
+            changes["body"] = old.body
+        elif key == "source":
+            changes["source"] = replace(new.source, name=old.source.name, url=old.source.url)
+        elif not key.startswith("translations."):
+            changes[key] = getattr(old, key)
+    return replace(new, **changes)
 
 
 def _body_hash(article: Article) -> str:
@@ -255,8 +288,8 @@ def _title_key(article: Article) -> tuple[str, str] | None:
 
 def _merge(new: Article, old: Article) -> Article:
     """The new extraction, keeping what other commands added to the old file."""
-    extra = {k: v for k, v in old.extra.items() if k != CHECKSUM_KEY}
-    extra.update({k: v for k, v in new.extra.items() if k != CHECKSUM_KEY})
+    extra = {k: v for k, v in old.extra.items() if k not in (CHECKSUM_KEY, STAMP_KEY)}
+    extra.update({k: v for k, v in new.extra.items() if k not in (CHECKSUM_KEY, STAMP_KEY)})
     url = new.source.url
     if url and old.source.url and canonical_url(url) == canonical_url(old.source.url):
         url = old.source.url  # the same address with other tracking parameters
@@ -264,7 +297,11 @@ def _merge(new: Article, old: Article) -> Article:
         new,
         source=Source(name=new.source.name, url=url,
                       retrieved=old.source.retrieved or new.source.retrieved),
-        translations={**old.translations, **new.translations},
+        # A new machine translation never replaces an editor's.
+        translations={**old.translations, **{
+            lang: t for lang, t in new.translations.items()
+            if lang not in old.translations or old.translations[lang].is_machine}},
         status=old.status if old.status != "published" else new.status,
+        story=new.story or old.story,  # set by `digest stories`, not by extraction
         extra=extra,
     )
