@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,12 +82,24 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
         if search:
             from .search_index import build_index
 
+            pages = {_relative(path, stage): day for path, day in current.search_pages.items()}
+            site = current.site
+            jobs = site.search_jobs or min(2, os.cpu_count() or 1)
             try:
-                result.search = build_index(stage)
+                result.search = build_index(stage, pages, max_pages=site.search_shard_pages,
+                                            jobs=jobs, previous=out if out.is_dir() else None,
+                                            languages=site.site_languages)
             except DigestError as exc:  # name the output, not the folder about to vanish
                 exc.path = _in_output(exc.path, stage, out)
                 raise
     return result
+
+
+def _relative(path: str, stage: Path) -> str:
+    try:
+        return Path(path).relative_to(stage).as_posix()
+    except ValueError:  # the same folder spelt through a symbolic link
+        return Path(path).resolve().relative_to(stage.resolve()).as_posix()
 
 
 def _in_output(path: str | None, stage: Path, out: Path) -> str | None:

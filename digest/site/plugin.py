@@ -49,6 +49,13 @@ def _stop_on_errors(generator: Any) -> None:
         raise state.BuildFailed(current.errors, current.warnings)
 
 
+def _written(path: str, context: dict[str, Any] | None = None) -> None:
+    """Article and translation pages are what the search indexes, by publication date."""
+    article = (context or {}).get("article")
+    if article is not None:
+        state.current().search_pages[str(path)] = article.date.date()
+
+
 def _get_generators(pelican: Any) -> type:
     return DigestGenerator
 
@@ -61,3 +68,4 @@ def register() -> None:
     signals.generator_init.connect(_generator_init)
     signals.article_generator_finalized.connect(_stop_on_errors)
     signals.get_generators.connect(_get_generators)
+    signals.content_written.connect(_written)
