@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import DigestError
-from . import state
+from . import parallel, state
 from .settings import from_config
 from .staging import staged_output
 
@@ -73,7 +73,11 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
         # Pelican prints a summary on stdout; the caller reports the build its own way.
         with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors, \
                 _template_errors():
-            Pelican(settings).run()
+            try:
+                Pelican(settings).run()
+            except BaseException:
+                parallel.stop()  # a second process must not write on into the stage
+                raise
         if errors:
             raise DigestError("the build logged errors:\n" + "\n".join(errors), path)
         current = state.current()

@@ -45,6 +45,9 @@ class SiteSettings:
     # search_jobs (0: one per core, at most two: each holds one bundle's index).
     search_shard_pages: int = 2500
     search_jobs: int = 0
+    # Processes writing the pages: 0 = two on a machine with two cores or more, for a
+    # digest of a few hundred articles or more (parallel.py); 1 = one.
+    render_jobs: int = 0
 
     @classmethod
     def from_pelican(cls, settings: dict[str, Any]) -> SiteSettings:
