@@ -124,8 +124,11 @@ def _report(writer: ForkedWriter, report: dict[str, Any]) -> None:
     except Exception:  # an exception that does not pickle: its text will do
         exc = report.get("raise")
         data = pickle.dumps({"error": (f"{type(exc).__name__}: {exc}", None, None)})
-    with os.fdopen(writer.pipe, "wb") as pipe:
-        pipe.write(data)
+    try:
+        with os.fdopen(writer.pipe, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:  # the first process is gone: nobody to report to
+        os._exit(1)
 
 
 def finished(pelican: Any) -> None:
