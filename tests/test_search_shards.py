@@ -113,8 +113,12 @@ def test_every_page_is_in_exactly_one_bundle(sharded: BuildResult,
     per_bundle = [_urls(b) for b in bundles]
     everything = set().union(*per_bundle)
     assert sum(len(u) for u in per_bundle) == len(everything)  # no page twice
-    # The same pages as one bundle holds (the fixture built with the default size).
+    # The same pages as one bundle holds (the fixture built with the default size)…
     assert everything == _urls(fixture_site.output / "pagefind")
+    # …which are the pages marked for the search, all of them.
+    marked = {"/" + p.parent.relative_to(sharded.output).as_posix() + "/"
+              for p in sharded.output.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()}
+    assert everything == marked
     assert sharded.search == fixture_site.search
     manifest = _manifest(sharded.output)
     assert manifest["primary"]["bundle"] == ""
