@@ -11,7 +11,6 @@ import contextlib
 import io
 import logging
 import os
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..errors import DigestError
 from . import parallel, state
 from .settings import from_config
 from .staging import staged_output
+from .template_errors import template_errors as _template_errors
 
 # The project's settings file; another one can be given with --settings.
 PLUGIN = "digest.site.plugin"
@@ -120,25 +120,6 @@ def _check_output(out: Path, config: Config) -> None:
         if out == inner or out in inner.parents:
             raise DigestError(f"the output folder would replace the {what} within it; "
                               "choose another output", out)
-
-
-@contextlib.contextmanager
-def _template_errors():  # type: ignore[no-untyped-def]
-    """A broken theme template: ``template:line: message`` instead of a traceback."""
-    from jinja2 import TemplateError, TemplateSyntaxError
-
-    try:
-        yield
-    except TemplateSyntaxError as exc:
-        raise DigestError(f"template error: {exc.message}", exc.filename or exc.name,
-                          exc.lineno) from None
-    except TemplateError as exc:
-        # Jinja rewrites the traceback so that template lines appear as frames.
-        frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                  if f.filename.endswith((".html", ".xml", ".j2"))]
-        where = frames[-1] if frames else None
-        raise DigestError(f"template error: {exc}", where.filename if where else None,
-                          where.lineno if where else None) from None
 
 
 class _Collect(logging.Handler):

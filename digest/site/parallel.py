@@ -30,6 +30,7 @@ from pelican.writers import Writer  # type: ignore[import-untyped]
 
 from ..errors import DigestError
 from . import state
+from .template_errors import template_errors
 
 SCRATCH = ".render-scratch"
 AUTO_ARTICLES = 500  # the default forks from this many articles on
@@ -96,11 +97,9 @@ class ForkedWriter(Writer):  # type: ignore[misc]
 
 
 def _guarded(writer: ForkedWriter, step: Any) -> Any:
-    from .build import _template_errors  # the messages the first process would give
-
     def run(*args: Any) -> None:
         try:
-            with _template_errors():
+            with template_errors():  # the messages the first process would give
                 step(*args)
         except DigestError as exc:
             _fail(writer, {"error": (exc.message, exc.path, exc.line)})
