@@ -10,16 +10,17 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import traceback
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config
 from ..errors import DigestError
-from . import state
+from . import parallel, state
 from .settings import from_config
 from .staging import staged_output
+from .template_errors import template_errors as _template_errors
 
 # The project's settings file; another one can be given with --settings.
 PLUGIN = "digest.site.plugin"
@@ -74,7 +75,11 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
         # Pelican prints a summary on stdout; the caller reports the build its own way.
         with contextlib.redirect_stdout(io.StringIO()), _pelican_errors() as errors, \
                 _template_errors():
-            Pelican(settings).run()
+            try:
+                Pelican(settings).run()
+            except BaseException:
+                parallel.stop()  # a second process must not write on into the stage
+                raise
         if errors:
             raise DigestError("the build logged errors:\n" + "\n".join(errors), path)
         current = state.current()
@@ -83,12 +88,24 @@ def build_site(config: Config, *, settings_file: str | Path | None = None,
         if search:
             from .search_index import build_index
 
+            pages = {_relative(path, stage): day for path, day in current.search_pages.items()}
+            site = current.site
+            jobs = site.search_jobs or min(2, os.cpu_count() or 1)
             try:
-                result.search = build_index(stage)
+                result.search = build_index(stage, pages, max_pages=site.search_shard_pages,
+                                            jobs=jobs, previous=out if out.is_dir() else None,
+                                            languages=site.site_languages)
             except DigestError as exc:  # name the output, not the folder about to vanish
                 exc.path = _in_output(exc.path, stage, out)
                 raise
     return result
+
+
+def _relative(path: str, stage: Path) -> str:
+    try:
+        return Path(path).relative_to(stage).as_posix()
+    except ValueError:  # the same folder spelt through a symbolic link
+        return Path(path).resolve().relative_to(stage.resolve()).as_posix()
 
 
 def _in_output(path: str | None, stage: Path, out: Path) -> str | None:
@@ -105,25 +122,6 @@ def _check_output(out: Path, config: Config) -> None:
         if out == inner or out in inner.parents:
             raise DigestError(f"the output folder would replace the {what} within it; "
                               "choose another output", out)
-
-
-@contextlib.contextmanager
-def _template_errors():  # type: ignore[no-untyped-def]
-    """A broken theme template: ``template:line: message`` instead of a traceback."""
-    from jinja2 import TemplateError, TemplateSyntaxError
-
-    try:
-        yield
-    except TemplateSyntaxError as exc:
-        raise DigestError(f"template error: {exc.message}", exc.filename or exc.name,
-                          exc.lineno) from None
-    except TemplateError as exc:
-        # Jinja rewrites the traceback so that template lines appear as frames.
-        frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                  if f.filename.endswith((".html", ".xml", ".j2"))]
-        where = frames[-1] if frames else None
-        raise DigestError(f"template error: {exc}", where.filename if where else None,
-                          where.lineno if where else None) from None
 
 
 class _Collect(logging.Handler):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ from pelican import signals
 
 from ..paths import display_path
 from ..store.write import article_files
-from . import state, templating
+from . import parallel, state, templating
 from .generator import DigestGenerator
 from .i18n import Catalogs
 from .reader import DigestReader, content_dir_of
@@ -49,6 +50,22 @@ def _stop_on_errors(generator: Any) -> None:
         raise state.BuildFailed(current.errors, current.warnings)
 
 
+def _written(path: str, context: dict[str, Any] | None = None) -> None:
+    """Article and translation pages are what the search indexes, by publication date."""
+    article = (context or {}).get("article")
+    if article is not None:
+        state.current().search_pages[str(path)] = article.date.date()
+
+
+def _writer(pelican: Any) -> type | None:
+    current = state.current()
+    jobs = current.site.render_jobs
+    if jobs == 0:  # two processes pay off from a few hundred articles on
+        big = int(current.extra.get("articles", 0)) >= parallel.AUTO_ARTICLES
+        jobs = min(2, os.cpu_count() or 1) if big else 1
+    return parallel.writer_class(jobs)
+
+
 def _get_generators(pelican: Any) -> type:
     return DigestGenerator
 
@@ -61,3 +78,7 @@ def register() -> None:
     signals.generator_init.connect(_generator_init)
     signals.article_generator_finalized.connect(_stop_on_errors)
     signals.get_generators.connect(_get_generators)
+    signals.content_written.connect(_written)
+    signals.all_generators_finalized.connect(parallel.remember)
+    signals.get_writer.connect(_writer)
+    signals.finalized.connect(parallel.finished)

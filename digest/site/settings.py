@@ -40,6 +40,14 @@ class SiteSettings:
     home_min: int = 12  # …and at least this many, however old
     related_actors: int = 8
     listing_actors: int = 6  # actor chips per listed article (the most salient), then "+N more"
+    # Search bundles of at most this many pages (Pagefind holds ~80 KB a page while it
+    # writes one); 0: one bundle. Several Pagefind processes run at once, at most
+    # search_jobs (0: one per core, at most two: each holds one bundle's index).
+    search_shard_pages: int = 2500
+    search_jobs: int = 0
+    # Processes writing the pages: 0 = two on a machine with two cores or more, for a
+    # digest of a few hundred articles or more (parallel.py); 1 = one.
+    render_jobs: int = 0
 
     @classmethod
     def from_pelican(cls, settings: dict[str, Any]) -> SiteSettings:

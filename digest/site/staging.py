@@ -220,6 +220,60 @@ def swap_in(stage: Path, out: Path, on_swapped: Callable[[], None] | None = None
             shutil.rmtree(old, ignore_errors=True)
 
 
+def keep_unchanged(stage: Path, out: Path) -> int:
+    """Give each file of ``stage`` that is byte for byte the old output's file the old
+    file itself (a hard link): unchanged files keep their inode and mtime, so a deploy
+    that compares them uploads only what changed. Run after every write to ``stage``
+    (nothing writes into these files again: a build only ever writes new files).
+    Returns the number of files kept; a file that cannot be linked stays the new one."""
+    if not out.is_dir():
+        return 0
+    kept = 0
+    for folder, _dirs, files in os.walk(stage):
+        here = Path(folder)
+        old_folder = out / here.relative_to(stage)
+        for name in files:
+            new, old = here / name, old_folder / name
+            try:
+                a, b = new.lstat(), old.lstat()
+            except OSError:
+                continue
+            if not (stat.S_ISREG(a.st_mode) and stat.S_ISREG(b.st_mode)) \
+                    or a.st_size != b.st_size or a.st_mode != b.st_mode:
+                continue
+            if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+                kept += 1
+                continue
+            if _same_bytes(new, old) and _relink(old, new):
+                kept += 1
+    return kept
+
+
+def _same_bytes(a: Path, b: Path, chunk: int = 1 << 16) -> bool:
+    with a.open("rb") as fa, b.open("rb") as fb:
+        while True:
+            x, y = fa.read(chunk), fb.read(chunk)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
+def _relink(old: Path, new: Path) -> bool:
+    temporary = new.with_name(f".{new.name}.keep-{secrets.token_hex(4)}")
+    try:
+        os.link(old, temporary)
+    except OSError:
+        return False
+    try:
+        os.replace(temporary, new)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return False
+    return True
+
+
 def write_problem(exc: OSError, stage: Path | None, out: Path,
                   last_opened: str | None = None) -> DigestError | None:
     """The user's message for a failed write, naming the path in the output (not the stage)."""
@@ -254,6 +308,7 @@ def staged_output(out: Path, retain: Sequence[str] | None = None,
             try:
                 stage = new_stage(out, retain)
                 yield stage
+                keep_unchanged(stage, out)
                 swap_in(stage, out, on_swapped)
             except BaseException:
                 if stage is not None and stage.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class BuildState:
     warnings: list[DigestError] = field(default_factory=list)
     articles: dict[str, Article | None] = field(default_factory=dict)  # None: has errors
     extra: dict[str, Any] = field(default_factory=dict)
+    search_pages: dict[str, date] = field(default_factory=dict)  # written page → its date
     shown: Callable[[Path], str] = str  # how messages name a file
 
     def check_content(self, paths: list[Path]) -> None:

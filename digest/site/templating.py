@@ -13,7 +13,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from ..urls import linkable
-from . import i18n
+from . import i18n, item_cache
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
 from .versions import alternates
@@ -67,4 +67,5 @@ def install(env: Environment, catalogs: i18n.Catalogs) -> None:
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
                        search_value=search_value,
                        lang_name=lang_name, country_name=country_name)
-    env.globals.update(language_name=language_name, alternates=alternates)
+    env.globals.update(language_name=language_name, alternates=alternates,
+                       item_html=item_cache.make(env))

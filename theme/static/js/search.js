@@ -11,10 +11,23 @@
   var primary = (document.documentElement.lang || "en").toLowerCase();
   var query = new URLSearchParams(window.location.search).get("q");
 
-  function start(languages) {
+  // A large digest is indexed as several bundles (pagefind/shards.json, newest first):
+  // every language of each is merged in.
+  function shardBundles(manifest) {
+    var merge = [];
+    ((manifest && manifest.shards) || []).forEach(function (shard) {
+      (shard.languages || []).forEach(function (lang) {
+        merge.push({ bundlePath: bundle + shard.bundle, language: lang });
+      });
+    });
+    return merge;
+  }
+
+  function start(languages, manifest) {
     var merge = languages
       .filter(function (lang) { return lang !== primary; })
-      .map(function (lang) { return { bundlePath: bundle + "./", language: lang }; });
+      .map(function (lang) { return { bundlePath: bundle + "./", language: lang }; })
+      .concat(shardBundles(manifest));
     var ui = new PagefindUI({
       element: "#search",
       bundlePath: bundle,
@@ -26,8 +39,12 @@
     if (query) ui.triggerSearch(query);
   }
 
-  fetch(bundle + "pagefind-entry.json")
-    .then(function (r) { return r.ok ? r.json() : { languages: {} }; })
-    .then(function (entry) { start(Object.keys(entry.languages || {}).sort()); })
-    .catch(function () { start([]); });
+  function json(name, empty) {
+    return fetch(bundle + name)
+      .then(function (r) { return r.ok ? r.json() : empty; })
+      .catch(function () { return empty; });
+  }
+
+  Promise.all([json("pagefind-entry.json", { languages: {} }), json("shards.json", {})])
+    .then(function (got) { start(Object.keys(got[0].languages || {}).sort(), got[1]); });
 })();
