@@ -192,12 +192,19 @@ class DigestGenerator(Generator):
     def _sitemap(self) -> None:
         site_url = current().site.site_url
         d = self.digest
-        urls: list[tuple[str, str | None, list[tuple[str, str]]]] = [
-            ("", None, []), ("topics/", None, []), ("actors/", None, []), ("archive/", None, [])]
-        urls += [(self.topics[t].url, f"{items[0].date:%Y-%m-%d}", [])
-                 for t, items in sorted(d.by_topic.items())]
-        urls += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}", [])
-                 for a, items in sorted(d.by_actor.items())]
+        listings: list[tuple[str, str | None]] = [
+            ("", None), ("topics/", None), ("actors/", None), ("archive/", None)]
+        listings += [(self.topics[t].url, f"{items[0].date:%Y-%m-%d}")
+                     for t, items in sorted(d.by_topic.items())]
+        listings += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}")
+                     for a, items in sorted(d.by_actor.items())]
+        listings += [(o.url, f"{o.articles[0].date:%Y-%m-%d}") for o in self.outlets.values()]
+        urls: list[tuple[str, str | None, list[tuple[str, str]]]] = []
+        for url, lastmod in listings:
+            # Each listing in every interface language, each naming all of them.
+            versions = [(i.lang, i.url(url)) for i in self.interfaces] \
+                if len(self.interfaces) > 1 else []
+            urls += [(i.url(url), lastmod, versions) for i in self.interfaces]
         for a in d.articles:
             day = f"{a.date:%Y-%m-%d}"
             versions = alternates(a) if a.translated else []

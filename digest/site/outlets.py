@@ -2,8 +2,8 @@
 actor page of an outlet (or a ``via`` name) that the actor registry knows.
 
 Names are tidied by rule, never by a table: a name written all in capitals is
-case-folded ("WARTA NASIONAL" → "Warta Nasional", short words such as "BBC" kept as
-acronyms), and a section after " - " or " | " is dropped when what comes before it is
+case-folded when it has several words ("WARTA NASIONAL" → "Warta Nasional", short
+words such as "BBC" kept as acronyms), and a section after " - " or " | " is dropped when what comes before it is
 the outlet itself — its name is the source's web address ("Kabar Diplomasi - Dunia"
 from kabardiplomasi.example) or another article names that outlet alone.
 """
@@ -36,8 +36,9 @@ def _capitalised(word: str) -> str:
 
 
 def fold_capitals(name: str) -> str:
-    """A name written all in capitals, in ordinary case; any other name unchanged."""
-    if name.upper() != name or name.lower() == name:  # some lower case, or no case at all
+    """A name of several words written all in capitals, in ordinary case; any other name
+    unchanged (one word in capitals is as likely an acronym: IRNA, SANA)."""
+    if name.upper() != name or name.lower() == name or " " not in name.strip():
         return name
     return " ".join(_capitalised(w) for w in name.split(" "))
 

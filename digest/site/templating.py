@@ -14,8 +14,8 @@ from jinja2.runtime import Context
 
 from ..urls import linkable
 from . import i18n
-from .jsonld import news_article, script_json, translated_article
 from .interface import Interface, Switch, interfaces, switches, unprefixed
+from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
 from .versions import alternates
 
