@@ -3,9 +3,10 @@ actor page of an outlet (or a ``via`` name) that the actor registry knows.
 
 Names are tidied by rule, never by a table: a name written all in capitals is
 case-folded when it has several words ("WARTA NASIONAL" → "Warta Nasional", short
-words such as "BBC" kept as acronyms), and a section after " - " or " | " is dropped when what comes before it is
-the outlet itself — its name is the source's web address ("Kabar Diplomasi - Dunia"
-from kabardiplomasi.example) or another article names that outlet alone.
+words such as "BBC" kept as acronyms), and a section after " - " or " | " is dropped
+when what comes before it is the outlet itself — its name is the source's web address
+("Kabar Diplomasi - Dunia" from kabardiplomasi.example) or another article names that
+outlet alone.
 """
 
 from __future__ import annotations
