@@ -115,6 +115,15 @@ def test_listings_show_titles_in_the_page_language(site: BuildResult) -> None:
                 if "economic crisis" in text(li) and li.cssselect(".pending")]
 
 
+def test_an_article_page_marks_a_missing_translation(site: BuildResult) -> None:
+    # Malay, not translated: the English interface says a translation is still to come.
+    doc = page(site, "/articles/prabowo-lawatan-malaysia/")
+    assert text(doc.cssselect("article header .meta .pending")[0]) == "Translation pending"
+    # French with an English translation, and an English article: nothing pending.
+    assert not page(site, "/articles/liban-crise-economique/").cssselect(".pending")
+    assert not page(site, "/articles/gaza-ceasefire-talks/").cssselect(".pending")
+
+
 def test_arabic_interface_is_right_to_left(site_ar: BuildResult) -> None:
     doc = page(site_ar, "/ar/")
     assert (doc.get("lang"), doc.get("dir")) == ("ar", "rtl")
