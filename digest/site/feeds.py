@@ -8,8 +8,8 @@ constructs: readers show them as text. feedgenerator always declares
 article quoting ``<script>`` shows those characters, and a reader that renders the
 summary as HTML (as ``type="html"`` tells it to) gets no markup to run. ``<content
 type="html">`` is the body as rendered and sanitised for the article page; actor and
-topic feeds (most of the feed output at scale) carry only the summary there, with its
-translation into the feed's language.
+topic feeds (most of the feed output at scale) carry there only the summary's
+translation into the feed's language, when it has one.
 
 Each feed's ``<id>`` is its own address; each entry says its language (``xml:lang``), so
 a feed in English metadata can list Indonesian and Arabic articles truthfully.
@@ -47,18 +47,13 @@ class _Feed(Atom1Feed):  # type: ignore[misc]
         return attrs
 
 
-def _summaries(item: Any, language: str) -> str | None:
-    """The summary as HTML with its translation into ``language``; None without one (the
-    entry's ``<summary>`` already says it)."""
+def _translated_summary(item: Any, language: str) -> str | None:
+    """The summary's translation into ``language`` as HTML, if any (the original is the
+    entry's ``<summary>`` already)."""
     translation = getattr(item, "translated", {}).get(language)
     if translation is None or not translation.summary:
         return None
-    parts = []
-    own = getattr(item, "summary", None)
-    if own:
-        parts.append(f"<div>{own}</div>")
-    parts.append(f'<div lang="{escape(language)}">{translation.summary}</div>')
-    return _xml("".join(parts)) or None
+    return _xml(f'<div lang="{escape(language)}">{translation.summary}</div>')
 
 
 def write_feed(output: Path, path: str, items: list[Any], *, title: str, site_url: str,
@@ -79,7 +74,7 @@ def write_feed(output: Path, path: str, items: list[Any], *, title: str, site_ur
             link=href,
             unique_id=get_tag_uri(href, item.date),
             description=escape(_xml(item.summary_text) or "", quote=False),
-            content=_xml(item.content) if full else _summaries(item, language),
+            content=_xml(item.content) if full else _translated_summary(item, language),
             lang=getattr(item, "lang", None),
             pubdate=item.date,
             author_name=_xml(item.source.get("name")) or None,
