@@ -75,13 +75,18 @@ def test_feeds_parse_and_every_field_is_inert(site: HostileSite) -> None:
             fragment = lxml.html.fragment_fromstring(_text(summary), create_parent="div")
             assert len(fragment) == 0, f"{name}: markup in a summary: {_text(summary)}"
             assert fragment.text_content() in summaries  # shown as the article's text
-            content = lxml.html.fragment_fromstring(_text(entry.find(f"{ATOM}content")),
-                                                    create_parent="div")
-            assert not content.xpath("|".join(f"//{tag}" for tag in SCRIPTY)), name
-            assert not content.xpath("//@*[starts-with(name(), 'on')]"), name
-            for url in content.xpath("//@href|//@src"):
-                assert not url.strip().lower().startswith(("javascript:", "data:")), url
-            assert "The paragraph after the hostile markup." in content.text_content()
+            body = entry.find(f"{ATOM}content")
+            light = name.startswith(("topics/", "actors/"))
+            # Topic and actor feeds carry summaries only: a body there is a translated summary.
+            assert body is not None or light, name
+            if body is not None:
+                content = lxml.html.fragment_fromstring(_text(body), create_parent="div")
+                assert not content.xpath("|".join(f"//{tag}" for tag in SCRIPTY)), name
+                assert not content.xpath("//@*[starts-with(name(), 'on')]"), name
+                for url in content.xpath("//@href|//@src"):
+                    assert not url.strip().lower().startswith(("javascript:", "data:")), url
+                shown = content.text_content()
+                assert ("The paragraph after the hostile markup." in shown) != light, name
             assert _text(entry.find(f"{ATOM}author/{ATOM}name")) in sources
             for category in entry.iter(f"{ATOM}category"):
                 assert category.get("term") in topic_names
@@ -176,7 +181,7 @@ def test_no_feed_entry_runs_script_in_a_reader(browser: Any, site: HostileSite) 
     for name, path in feeds.items():
         xml = path.read_text(encoding="utf-8")
         shown, found, dialogs = _rendered(browser, xml)
-        assert shown == xml.count("<entry>"), name
+        assert shown == xml.count("<entry"), name
         assert found["text"], f"{name}: the hostile text is not shown"
         assert found["xss"] is None, f"{name}: script ran ({found['xss']})"
         assert not found["live"], f"{name}: live markup: {json.dumps(found['live'])}"

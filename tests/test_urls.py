@@ -264,15 +264,18 @@ def test_footer_prints_the_source_name_without_a_link_when_the_url_is_unsafe(
     assert tree.xpath("string(//dd)").strip() == "Hostile Wire"
 
 
-def test_footer_with_unsafe_url_and_no_name_shows_no_source() -> None:
-    assert "Source" not in _footer({"name": None, "url": "javascript:alert(1)"})
+def test_footer_with_unsafe_url_and_no_name_says_no_outlet_is_named() -> None:
+    tree = lxml.html.fromstring(_footer({"name": None, "url": "javascript:alert(1)"}))
+    assert tree.xpath("//a") == []
+    assert tree.xpath("string(//dd)").strip() == "Outlet not named"
 
 
 def test_footer_links_a_safe_url() -> None:
     tree = lxml.html.fromstring(_footer({"name": "Wire", "url": "https://wire.example/a b"}))
     (link,) = tree.xpath("//a")
     assert link.get("href") == "https://wire.example/a%20b"
-    assert link.text == "Wire"
+    assert link.text == "original page"
+    assert tree.xpath("string(//dd)").startswith("Wire · original page")
 
 
 @pytest.mark.parametrize("value", HOSTILE[:6])

@@ -1,4 +1,5 @@
-"""The pages every audit looks at: home, an article, an actor and the search page."""
+"""The pages every audit looks at: home, an article, an actor, the search page, an outlet's
+page and the home of another interface language."""
 
 from __future__ import annotations
 
@@ -24,4 +25,15 @@ def audit_pages(root: str | Path) -> dict[str, str | None]:
         "article": _first_page(root, "articles"),
         "actor": _first_page(root, "actors"),
         "search": "search/" if (root / "search" / "index.html").is_file() else None,
+        "source": _first_page(root, "sources"),
+        "interface": _interface_home(root),
     }
+
+
+def _interface_home(root: Path) -> str | None:
+    """The home of the first interface language other than the default ("id/")."""
+    for child in sorted(p for p in root.iterdir() if p.is_dir()):
+        if len(child.name) in (2, 3) and child.name.isalpha() and \
+                (child / "index.html").is_file() and (child / "topics").is_dir():
+            return f"{child.name}/"
+    return None

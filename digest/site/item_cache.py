@@ -27,7 +27,7 @@ def _variables(env: Environment) -> tuple[str, ...]:
     """The names the item template reads from its page (the article aside)."""
     assert env.loader is not None
     source, _, _ = env.loader.get_source(env, ITEM_TEMPLATE)
-    return tuple(sorted(meta.find_undeclared_variables(env.parse(source)) - {"a"}))
+    return tuple(sorted(meta.find_undeclared_variables(env.parse(source)) - {"a", "anchor"}))
 
 
 def make(env: Environment) -> Callable[..., Markup]:
@@ -37,18 +37,18 @@ def make(env: Environment) -> Callable[..., Markup]:
     names: list[tuple[str, ...]] = []
 
     @pass_context
-    def item_html(ctx: Context, article: Any) -> Markup:
+    def item_html(ctx: Context, article: Any, anchor: str | None = None) -> Markup:
         if not names:
             names.append(_variables(env))
         values = [ctx.resolve_or_missing(name) for name in names[0]]
-        key = (id(article), i18n.page_lang(ctx),
+        key = (id(article), anchor, i18n.page_lang(ctx),
                *(v if isinstance(v, _PLAIN) else id(v) for v in values))
         found = cache.get(key)
         if found is None:
             kept.append(article)
             kept.extend(v for v in values if not isinstance(v, _PLAIN))
             found = Markup(env.get_template(ITEM_TEMPLATE).render(
-                {**ctx.get_all(), "a": article}))
+                {**ctx.get_all(), "a": article, "anchor": anchor}))
             cache[key] = found
         return found
 

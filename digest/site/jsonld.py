@@ -39,9 +39,11 @@ def _shared(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
             data["mentions"] = [_thing(a, site_url) for a in article.actors[1:]]
     if article.topics:
         data["keywords"] = [t.entry.name_in("en") for t in article.topics]
-    if source.get("name"):
-        data["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": source["name"]}
-        data["author"] = {"@type": "Organization", "name": source["name"]}
+    outlet = getattr(article, "outlet", None)  # the name as the page shows it (outlets.py)
+    name = outlet.name if outlet is not None else source.get("name")
+    if name:
+        data["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": name}
+        data["author"] = {"@type": "Organization", "name": name}
     based_on = linkable(source.get("url"))
     if based_on:
         data["isBasedOn"] = based_on

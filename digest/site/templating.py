@@ -14,9 +14,12 @@ from jinja2.runtime import Context
 
 from ..urls import linkable
 from . import i18n, item_cache
+from .interface import Interface, Switch, interfaces, switches, unprefixed
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
 from .versions import alternates
+
+_INTERFACES = "digest_interfaces"  # the site's interface languages, on the environment
 
 
 @pass_context
@@ -62,7 +65,40 @@ def country_name(ctx: Context, code: str) -> str:
     return territory_name(code, i18n.page_lang(ctx))
 
 
+def _interfaces(ctx: Context) -> list[Interface]:
+    found = ctx.environment.globals.get(_INTERFACES)
+    return found if isinstance(found, list) else [Interface(i18n.page_lang(ctx), "")]
+
+
+def _interface(ctx: Context) -> Interface:
+    lang = i18n.page_lang(ctx)
+    ifaces = _interfaces(ctx)
+    return next((i for i in ifaces if i.lang == lang), ifaces[0])
+
+
+@pass_context
+def in_ui(ctx: Context, path: str = "") -> str:
+    """A listing page's site-relative URL in the page's interface language
+    (``"topics/"|in_ui`` → "id/topics/" on an Indonesian page)."""
+    return _interface(ctx).url(path)
+
+
+@pass_context
+def language_switches(ctx: Context) -> list[Switch]:
+    """The language switcher of the page being rendered (see ``interface.switches``)."""
+    iface = _interface(ctx)
+    article = ctx.get("article")
+    if article is not None:
+        return switches(iface.lang, _interfaces(ctx), article=article)
+    page = ctx.get("articles_page")
+    here = page.url if page else ctx.get("page_url") or ""
+    return switches(iface.lang, _interfaces(ctx), listing_path=unprefixed(here, iface.prefix))
+
+
 def install(env: Environment, catalogs: i18n.Catalogs) -> None:
+    env.globals[_INTERFACES] = interfaces(list(catalogs.by_lang), catalogs.default)
+    env.globals.update(language_switches=language_switches)
+    env.filters.update(in_ui=in_ui)
     i18n.install(env, catalogs)
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
                        search_value=search_value,
