@@ -19,6 +19,7 @@ from pelican.generators import Generator
 
 from . import groupings
 from .feeds import write_feed
+from .search_data import names_json
 from .state import current
 from .taxonomy import Actor, Topic
 from .versions import alternates
@@ -74,6 +75,8 @@ class DigestGenerator(Generator):
                   related=[(self.actors[o], n) for o, n in digest.related.get(ident, [])],
                   timeline=digest.timeline.get(ident, []), ui_lang=ui, page_url=actor.url)
         self._translations(write, ctx, ui)
+        names = Path(self.output_path) / "search" / "names.json"  # typo suggestions
+        names.write_text(names_json(self.topics, self.actors, ui), encoding="utf-8")
         self._feeds()
         self._sitemap()
         icon = Path(self.theme) / "static" / "favicon.ico"

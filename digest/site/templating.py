@@ -16,6 +16,7 @@ from ..urls import linkable
 from . import i18n
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
+from .search_data import index_names, ui_languages
 from .versions import alternates
 
 
@@ -65,6 +66,7 @@ def country_name(ctx: Context, code: str) -> str:
 def install(env: Environment, catalogs: i18n.Catalogs) -> None:
     i18n.install(env, catalogs)
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
-                       search_value=search_value,
+                       search_value=search_value, search_names=index_names,
                        lang_name=lang_name, country_name=country_name)
-    env.globals.update(language_name=language_name, alternates=alternates)
+    env.globals.update(language_name=language_name, alternates=alternates,
+                       search_ui=ui_languages)
