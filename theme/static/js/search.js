@@ -136,6 +136,7 @@
   function search() {
     if (!pagefind) return Promise.resolve();  // load() runs it once the index is there
     var mine = ++run;
+    root.setAttribute("aria-busy", "true");
     var q = state.q.trim();
     var filtered = activeCount(state.filters) > 0;
     renderActive();
@@ -144,7 +145,7 @@
       clear(resultsEl); clear(facetsEl); clear(suggestEl);
       filtersEl.hidden = true; moreEl.hidden = true; suggestEl.hidden = true;
       statusEl.textContent = "";
-      return Promise.resolve();
+      return Promise.resolve(done(mine));
     }
     var options = { filters: pagefindFilters(state.filters) };
     if (!q) options.sort = { date: "desc" };  // filters alone: newest first
@@ -158,15 +159,21 @@
           if (mine !== run) return null;
           return announce(found.results.length, q, filtered, mine);
         });
-      });
+      }).then(function () { done(mine); });
+  }
+
+  // The latest search has shown everything it will (tests and styles can tell).
+  function done(mine) {
+    if (mine !== run) return;
+    root.removeAttribute("aria-busy");
+    root.setAttribute("data-searched", String(mine));
   }
 
   function announce(count, q, filtered, mine) {
     var text = q ? t("results_for", count).replace("{q}", q) : t("results", count);
     if (filtered) text += " " + t("with_filters", activeCount(state.filters));
     statusEl.textContent = text;
-    if (count) return null;
-    if (filtered) {
+    if (filtered && !count) {
       // Say what the filters hide, rather than an empty page.
       return pagefind.search(q || null, { filters: { ui: ui } }).then(function (all) {
         if (mine !== run || !all || !all.results.length) return null;
@@ -174,7 +181,7 @@
         return null;
       });
     }
-    return suggest(q, mine);
+    return suggest(q, count, mine);
   }
 
   // The next PAGE results: their data loaded, then grouped by story.
@@ -260,37 +267,47 @@
   }
 
   // A snippet of whole words, from sentence start to sentence end where they are
-  // near, built from the record's text and the match positions as text nodes and <mark>.
+  // near, built from the record's text and the match positions as text nodes and
+  // <mark>. A record is: title, the page's text, on a translation's page the original's
+  // text ("search-original"), the names of its actors and topics ("search-names"); the
+  // last is never shown, and a snippet stays within one part.
   var SENTENCE_END = /[.!?؟。…]["'”’»)]*$/;
   var WINDOW = 28;
   function snippet(d) {
     var p = el("p", { "class": "result-snippet" });
-    var text = d.content || "";
-    var words = text.split(/[\r\n\s]+/g);
+    var words = (d.content || "").split(/[\r\n\s]+/g);
     var m = d.meta || {};
     var titleWords = (m.title || "").split(/\s+/).filter(Boolean).length;
-    var namesAt = words.length;
+    var at = { "search-original": words.length, "search-names": words.length };
     (d.anchors || []).forEach(function (a) {
-      if (a.id === "search-names") namesAt = Math.min(namesAt, a.location);
+      if (a.id in at) at[a.id] = Math.min(at[a.id], a.location);
     });
-    // Matches in the text itself: not in the title (shown above), nor in the hidden
-    // list of names.
-    var hits = (d.locations || []).filter(function (l) { return l >= titleWords && l < namesAt; });
+    var originalAt = Math.min(at["search-original"], at["search-names"]);
+    var parts = [[titleWords, originalAt, m.lang], [originalAt, at["search-names"],
+                 m.original_lang || m.lang]];
+    var locations = d.locations || [];
+    var part = parts[0];
+    var hits = [];
+    for (var n = 0; n < parts.length && !hits.length; n++) {
+      hits = locations.filter(function (l) { return l >= parts[n][0] && l < parts[n][1]; });
+      if (hits.length) part = parts[n];
+    }
+    var from = part[0], to = part[1];
     var marks = {};
     hits.forEach(function (l) { marks[l] = true; });
-    var first = hits.length ? hits[0] : titleWords;
-    var start = Math.max(titleWords, first - 10);
-    for (var i = first - 1; i >= Math.max(titleWords, first - 18); i--) {
+    var first = hits.length ? hits[0] : from;
+    var start = Math.max(from, first - 10);
+    for (var i = first - 1; i >= Math.max(from, first - 18); i--) {
       if (SENTENCE_END.test(words[i])) { start = i + 1; break; }
-      if (i === titleWords) { start = i; break; }
+      if (i === from) { start = i; break; }
     }
-    var end = Math.min(namesAt, start + WINDOW);
-    for (var j = Math.max(first, start + 8); j < Math.min(namesAt, start + WINDOW + 12); j++) {
+    var end = Math.min(to, start + WINDOW);
+    for (var j = Math.max(first, start + 8); j < Math.min(to, start + WINDOW + 12); j++) {
       if (SENTENCE_END.test(words[j])) { end = j + 1; break; }
     }
     if (start >= end) return p;
-    var lead = start > titleWords && !SENTENCE_END.test(words[start - 1]);
-    var tail = end < namesAt && !SENTENCE_END.test(words[end - 1]);
+    var lead = start > from && !SENTENCE_END.test(words[start - 1]);
+    var tail = end < to && !SENTENCE_END.test(words[end - 1]);
     var buf = lead ? "… " : "";
     for (var k = start; k < end; k++) {
       if (k > start) buf += " ";
@@ -304,7 +321,7 @@
     }
     if (tail) buf += " …";
     if (buf) p.appendChild(document.createTextNode(buf));
-    if (m.lang) { p.setAttribute("lang", m.lang); p.setAttribute("dir", dir(m.lang)); }
+    if (part[2]) { p.setAttribute("lang", part[2]); p.setAttribute("dir", dir(part[2])); }
     return p;
   }
 
@@ -451,9 +468,17 @@
     }
     return prev[b.length];
   }
-  function closest(q, rows) {
+  // The names nearest to the query; none when the query is (the start of) a name or of
+  // one of its words, unless nothing was found.
+  function closest(q, rows, found) {
     var needle = fold(q);
     if (needle.length < 3) return [];
+    if (found && rows.some(function (row) {
+      var name = fold(row[0]);
+      return name.indexOf(needle) === 0 || name.split(/\s+/).some(function (w) {
+        return w.indexOf(needle) === 0;
+      });
+    })) return [];
     var limit = needle.length < 5 ? 1 : needle.length < 9 ? 2 : 3;
     var best = {};
     rows.forEach(function (row) {
@@ -470,7 +495,7 @@
       .sort(function (a, b) { return a.d - b.d || a.name.localeCompare(b.name); })
       .slice(0, 3);
   }
-  function suggest(q, mine) {
+  function suggest(q, count, mine) {
     if (!q) return null;
     var names = namesList || fetch(root.getAttribute("data-names"))
       .then(function (r) { return r.ok ? r.json() : []; })
@@ -478,10 +503,10 @@
     namesList = names;
     return Promise.resolve(names).then(function (rows) {
       if (mine !== run) return;
-      var found = closest(q, rows);
+      var found = closest(q, rows, count > 0);
       clear(suggestEl);
       if (!found.length) { suggestEl.hidden = true; return; }
-      suggestEl.appendChild(el("p", null, t("did_you_mean")));
+      suggestEl.appendChild(el("p", null, count ? t("see_also") : t("did_you_mean")));
       var ul = el("ul", { "class": "suggestions" });
       found.forEach(function (s) {
         var li = el("li");
