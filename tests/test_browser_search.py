@@ -151,7 +151,7 @@ def test_one_result_per_article_in_the_interface_language(tab: Page) -> None:
 def test_body_words_of_a_translated_original_find_the_translation(tab: Page) -> None:
     tab.open(f"?q={ID_BODY_WORD}")
     links = tab.links()
-    assert links == [l for l in links if l.endswith(f"/articles/{ID_SLUG}/en/")], links
+    assert links == [h for h in links if h.endswith(f"/articles/{ID_SLUG}/en/")], links
     assert len(links) == 1
     # The snippet quotes the original, marked with its language.
     snippet = tab.page.locator(f"{RESULT} .result-snippet").first

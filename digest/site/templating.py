@@ -36,10 +36,11 @@ def link_url(value: Any) -> str:
 def search_value(value: Any) -> str:
     """A Pagefind filter value, for an attribute that autoescaping escapes once more.
 
-    Pagefind (1.5) decodes HTML entities in what it indexes twice, and its UI shows filter
-    values as HTML: escaped twice here and once by the template, a name such as
-    ``<img onerror=…>`` or ``AT&T`` is shown as exactly that text, never as markup."""
-    return escape(escape(str(value), quote=False), quote=False)
+    Pagefind (1.5) decodes HTML entities in a ``data-pagefind-filter="key:value"``
+    attribute once more after the HTML parser has: escaped here and by the template, the
+    value it keeps is exactly the name (``<img onerror=…>``, ``AT&amp;T``), which the
+    search page shows as text (``textContent``), never as markup."""
+    return escape(str(value), quote=False)
 
 
 @pass_context
