@@ -334,3 +334,32 @@ def test_without_javascript_the_page_points_to_the_listings(browser: Any,
         assert t.page.locator("label[for=search-q]").is_visible()
     finally:
         t.context.close()
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (1280, "dark"), (375, "light")])
+def test_the_search_page_with_results_and_filters_passes_axe(
+        browser: Any, base_url: str, site: BuiltSite, width: int, scheme: str) -> None:
+    from browser_helpers import require_tool
+
+    from tools.axe_check import WCAG21_AA, axe_available, describe, run_axe
+
+    require_tool(axe_available())
+    t = Page(browser, base_url, width=width)
+    t.context.close()
+    t.context = browser.new_context(viewport={"width": width, "height": 900},
+                                    color_scheme=scheme)
+    t.page = t.context.new_page()
+    states = {"a ticked filter": f"?q={SHARED_WORD}&actor={quote(site.probe.actor_a['name'])}",
+              "a story group": f"?q={STORY_WORD}",
+              "long filters": "?q=a",  # "show all", the find box
+              "suggestions": "?q=reconstrction"}
+    found = {}
+    try:
+        for what, query in states.items():
+            t.open(query)
+            t.page.evaluate("document.getElementById('search-filters').open = true")
+            found[what] = run_axe(t.page, [*WCAG21_AA, "best-practice"])
+    finally:
+        t.context.close()
+    for what, violations in found.items():
+        assert not violations, f"{what} ({width}px, {scheme}):\n{describe(violations)}"
