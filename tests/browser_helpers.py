@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +96,7 @@ class Probe:
     id_title_en: str
 
 
-def _article(path: Path, meta: dict, body: str) -> None:
+def write_article(path: Path, meta: dict, body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     path.write_text(f"---\n{head}---\n\n{body}", encoding="utf-8")
@@ -114,7 +115,7 @@ def write_probes(content: Path, hostile: bool = True) -> Probe:
     probe = Probe(actor_a=a, actor_b=b, id_title="Nelayan menolak tambang pasir di pesisir",
                   id_title_en="Fishermen reject sand mining on the coast")
     source = {"name": "Probe News", "url": "https://probe.example/"}
-    _article(folder / f"{ID_SLUG}.md", {
+    write_article(folder / f"{ID_SLUG}.md", {
         "title": probe.id_title, "date": "2021-06-20", "lang": "id",
         "source": {**source, "url": source["url"] + ID_SLUG}, "topics": [topic],
         "actors": [a["id"]],
@@ -127,7 +128,7 @@ def write_probes(content: Path, hostile: bool = True) -> Probe:
         f"proyek itu {ID_BODY_WORD} yang merusak terumbu karang.\n\n"
         f"{a['name']} belum memberikan tanggapan.\n")
     for slug, cast in zip(SHARED_SLUGS, ([a], [a, b], [b]), strict=True):
-        _article(folder / f"{slug}.md", {
+        write_article(folder / f"{slug}.md", {
             "title": f"Shared probe {slug.rsplit('-', 1)[1]}", "date": "2021-06-19",
             "lang": "en", "source": {**source, "url": source["url"] + slug},
             "topics": [topic], "actors": [c["id"] for c in cast],
@@ -136,7 +137,7 @@ def write_probes(content: Path, hostile: bool = True) -> Probe:
             f"{' and '.join(c['name'] for c in cast)}.\n")
     if not hostile:
         return probe
-    _article(folder / f"{XSS_SLUG}.md", {
+    write_article(folder / f"{XSS_SLUG}.md", {
         "title": XSS_TITLE, "date": "2021-06-18", "lang": "en",
         "source": {**source, "url": source["url"] + XSS_SLUG}, "topics": [topic],
         "actors": [a["id"]],
@@ -152,13 +153,17 @@ class BuiltSite:
     probe: Probe
 
 
-def build_test_site(workdir: Path, hostile: bool = True) -> BuiltSite:
-    """Copy the content, add the probes, build with `digest build` (with search)."""
+def build_test_site(workdir: Path, hostile: bool = True,
+                    extra: Callable[[Path], None] | None = None) -> BuiltSite:
+    """Copy the content, add the probes (and what ``extra`` writes into the content
+    folder), build with `digest build` (with search)."""
     from digest.cli import main
 
     content = workdir / "content"
     shutil.copytree(source_content(), content)
     probe = write_probes(content, hostile)
+    if extra is not None:
+        extra(content)
     (workdir / "digest.toml").write_text(DIGEST_TOML, encoding="utf-8")
     output = workdir / "output"
     status = main(["--config", str(workdir / "digest.toml"), "build", "--content", str(content),

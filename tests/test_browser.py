@@ -26,9 +26,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 # An article, or one of its translations (listings link to the one in their language).
 ARTICLE_URL = re.compile(r"/articles/[a-z0-9-]+/(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*/)?$")
 ACTOR_URL = re.compile(r"/actors/[a-z0-9-]+/$")
-# Pagefind's default UI; the search page may style it but keeps these class names.
-SEARCH_INPUT = "input.pagefind-ui__search-input, main input[type=search]"
-RESULT_LINK = "a.pagefind-ui__result-link"
+# The search page (theme/static/js/search.js).
+SEARCH_INPUT = "#search-q"
+RESULT_LINK = "#search-results a.result-link"
 
 
 @pytest.fixture(scope="module")
@@ -153,13 +153,14 @@ def test_actor_filter_narrows_results(watched: Watched, base_url: str, site: Bui
     hrefs = _search(watched, base_url, SHARED_WORD)
     assert all(_has(hrefs, s) for s in SHARED_SLUGS), hrefs
     page = watched.page
-    # The default UI folds each filter in a <details>: open the actor one if closed.
-    actor_group = page.locator("details.pagefind-ui__filter-block").filter(
-        has_text=re.compile("actor", re.I))
-    if actor_group.count() and actor_group.first.get_attribute("open") is None:
-        actor_group.first.locator("summary").click()
+    # The filters fold into a <details> (closed on phones): open it if closed.
+    filters = page.locator("details#search-filters")
+    if filters.get_attribute("open") is None:
+        filters.locator("summary").click()
     name = site.probe.actor_a["name"]
-    page.get_by_label(re.compile(rf"^\s*{re.escape(name)}\b")).first.check()
+    # A click: the list is built anew with the results, so check() would lose its box.
+    actors = page.locator("fieldset[data-facet=actor]")
+    actors.get_by_label(re.compile(rf"^\s*{re.escape(name)}\b")).first.click()
     page.wait_for_function(
         "([sel, slug]) => ![...document.querySelectorAll(sel)].some("
         "a => a.href.includes(`/articles/${slug}/`))",

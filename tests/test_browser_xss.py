@@ -25,14 +25,13 @@ from digest.store.frontmatter import parse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-RESULT_LINK = "a.pagefind-ui__result-link"
+RESULT_LINK = "#search-results a.result-link"
 # What a page must not hold once parsed and live: handlers, script in the article's own
 # parts, script-running URLs. The theme's own scripts sit outside <main>.
 INSPECT = """() => {
   const handlers = [...document.querySelectorAll("*")].filter((el) =>
     [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on")));
   const urls = [...document.querySelectorAll("[href], [src], [action], [formaction]")]
-    .filter((el) => !el.matches("form.pagefind-ui__form"))  // the search UI's own form
     .map((el) => el.getAttribute("href") || el.getAttribute("src") ||
                  el.getAttribute("action") || el.getAttribute("formaction") || "")
     .filter((u) => /^\\s*(javascript|vbscript|data):/i.test(u.replace(/[\\x00-\\x20]/g, "")));
@@ -186,9 +185,9 @@ def test_search_results_show_hostile_titles_as_text(tab: Tab, base_url: str,
                                                     query: str) -> None:
     tab.open(base_url + f"search/?q={quote(query)}")
     tab.page.wait_for_selector(RESULT_LINK, timeout=10_000)
-    more = tab.page.locator("button.pagefind-ui__button")
+    more = tab.page.locator("#search-more")
     for _ in range(10):  # every result, not only the first page of them
-        if not more.count():
+        if not more.is_visible():
             break
         shown = tab.page.locator(RESULT_LINK).count()
         more.first.click()
@@ -203,20 +202,68 @@ def test_search_results_show_hostile_titles_as_text(tab: Tab, base_url: str,
     assert not tab.errors, tab.errors
 
 
+def _searched(tab: Tab) -> dict[str, Any]:
+    tab.page.wait_for_function(
+        """() => { const r = document.getElementById("search");
+             return r.hasAttribute("data-ready") && !r.hasAttribute("aria-busy"); }""",
+        timeout=15_000)
+    tab.page.wait_for_timeout(300)  # broken images report their errors after load
+    return tab.page.evaluate(INSPECT)
+
+
 def test_search_filters_show_hostile_names_as_exactly_their_text(
         tab: Tab, base_url: str, site: HostileSite) -> None:
-    """Pagefind's UI puts filter values in as HTML: actor, topic and source names must
-    still read as the very text the registry and the articles give."""
+    """Filter values come from the index: actor, topic and source names must read as
+    the very text the registry and the articles give, and run nothing."""
     tab.open(base_url + "search/?q=paragraph")
-    tab.page.wait_for_selector(".pagefind-ui__filter-label", state="attached", timeout=10_000)
-    tab.page.wait_for_timeout(500)
-    labels = tab.page.eval_on_selector_all(
-        ".pagefind-ui__filter-label", "els => els.map(e => e.textContent)")
-    shown = {re.sub(r"\s*\(\d+\)\s*$", "", label.strip()) for label in labels}
+    found = _searched(tab)
+    shown = set(tab.page.eval_on_selector_all(
+        "#search-facets .facet-name", "els => els.map(e => e.textContent)"))
     names = site_names(site)
     assert names <= shown, sorted(names - shown)
-    found = tab.page.evaluate(INSPECT)
     assert found["xss"] is None and not tab.dialogs and not found["handlers"], found
+    # The "find an actor" box narrows the list by the hostile names too.
+    find = tab.page.locator("fieldset[data-facet=actor] input[type=search]")
+    if find.count():
+        find.fill("onerror")
+        assert tab.page.evaluate("window.__xss") is None
+
+
+def test_ticked_hostile_filters_and_query_stay_text(
+        tab: Tab, base_url: str, site: HostileSite) -> None:
+    """From the URL: a hostile query and hostile filter values, shown in the status,
+    the active-filter buttons and the ticked boxes as their text."""
+    content = site.root / "content"
+    actor = yaml.safe_load((content / "actors.yml").read_text(encoding="utf-8"))[0]["name"]
+    topic = yaml.safe_load((content / "topics.yml").read_text(encoding="utf-8"))[0]
+    query = "<img src=x onerror=\"top.__xss='status';alert('status')\"> paragraph"
+    tab.open(base_url + f"search/?q={quote(query)}&actor={quote(actor)}"
+             f"&topic={quote(topic['name']['en'])}")
+    found = _searched(tab)
+    _assert_inert("search with hostile filters", found, tab)
+    active = tab.page.eval_on_selector_all(
+        "#search-active .active-value", "els => els.map(e => e.textContent)")
+    assert sorted(active) == sorted([actor, topic["name"]["en"]]), active
+    assert query.strip() in tab.page.inner_text("#search-status")
+    ticked = tab.page.eval_on_selector_all(
+        "#search-facets input:checked", "els => els.map(e => e.dataset.value)")
+    assert sorted(ticked) == sorted(active)
+    tab.page.click("#search-active button.active-filter")  # removing one runs nothing
+    _assert_inert("after removing a hostile filter", _searched(tab), tab)
+    assert not tab.errors, tab.errors
+
+
+def test_suggested_hostile_names_stay_text(tab: Tab, base_url: str, site: HostileSite) -> None:
+    """Names offered for a misspelt query come from the registries: shown as text."""
+    tab.open(base_url + "search/?q=Aktro")  # near the Indonesian names "Aktor n …"
+    found = _searched(tab)
+    _assert_inert("suggestions", found, tab)
+    offered = tab.page.eval_on_selector_all(
+        "#search-suggest a", "els => els.map(e => e.textContent)")
+    content = site.root / "content"
+    names = {n for a in yaml.safe_load((content / "actors.yml").read_text(encoding="utf-8"))
+             for n in a["names"].values()}
+    assert offered and set(offered) <= names, offered
 
 
 def site_names(site: HostileSite) -> set[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -273,18 +274,22 @@ def test_actor_filter_results_and_counts_in_a_browser(  # type: ignore[no-untype
         assert (got["totals"][actor_a], got["totals"][actor_b]) == (2, 2)
         # The search page's UI shows the same counts and narrows the same way.
         page.goto(url + "search/")
-        page.locator("input.pagefind-ui__search-input").fill(SHARED_WORD)
-        page.wait_for_selector("a.pagefind-ui__result-link")
-        page.locator("details.pagefind-ui__filter-block summary", has_text="ctor").click()
-        label_a = page.locator(f"label.pagefind-ui__filter-label[for='actor-{actor_a}']")
-        label_b = page.locator(f"label.pagefind-ui__filter-label[for='actor-{actor_b}']")
+        page.locator("#search-q").fill(SHARED_WORD)
+        page.wait_for_selector("#search-results a.result-link")
+        actors = page.locator("fieldset[data-facet=actor]")
+
+        def label(name: str):  # type: ignore[no-untyped-def]
+            return actors.locator("label").filter(
+                has=page.locator(".facet-name", has_text=re.compile(f"^{re.escape(name)}$")))
+
         page.wait_for_function(
-            "el => el.textContent.trim().endsWith('(2)')", arg=label_b.element_handle())
-        assert label_a.inner_text().strip() == f"{actor_a} (2)"
-        label_a.click()
+            "el => el.textContent.trim().endsWith('(2)')", arg=label(actor_b).element_handle())
+        assert label(actor_a).inner_text().strip() == f"{actor_a} (2)"
+        label(actor_a).click()
         page.wait_for_function(
-            "n => document.querySelectorAll('a.pagefind-ui__result-link').length === n", arg=2)
-        hrefs = page.eval_on_selector_all("a.pagefind-ui__result-link",
+            "n => document.querySelectorAll('#search-results a.result-link').length === n",
+            arg=2)
+        hrefs = page.eval_on_selector_all("#search-results a.result-link",
                                           "els => els.map(e => new URL(e.href).pathname)")
         assert sorted(hrefs) == [f"/articles/{s}/" for s in SHARED_SLUGS[:2]]
     finally:

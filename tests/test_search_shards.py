@@ -182,7 +182,7 @@ def test_the_search_page_finds_pages_of_an_old_bundle_and_of_the_newest(
         DIGEST_TOML,
         SHARED_SLUGS,
         SHARED_WORD,
-        _article,
+        write_article,
         require_chromium,
         source_content,
         write_probes,
@@ -197,7 +197,7 @@ def test_the_search_page_finds_pages_of_an_old_bundle_and_of_the_newest(
     write_probes(content, hostile=False)  # three 2021 articles with SHARED_WORD
     newest = max(d for d in (_parse_date(p) for p in (content / "articles").rglob("*.md")))
     slug = "probe-shared-newest"
-    _article(content / "articles" / f"{newest.year}" / f"{slug}.md", {
+    write_article(content / "articles" / f"{newest.year}" / f"{slug}.md", {
         "title": "Shared probe newest", "date": newest.isoformat(), "lang": "en",
         "source": {"name": "Probe News", "url": f"https://probe.example/{slug}"},
         "summary": f"The newest probe about {SHARED_WORD}.", "status": "published"},
@@ -217,13 +217,11 @@ def test_the_search_page_finds_pages_of_an_old_bundle_and_of_the_newest(
         page = browser.new_page()
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url + "search/", wait_until="load")
-        page.locator("input.pagefind-ui__search-input, main input[type=search]").first.fill(
-            SHARED_WORD)
-        page.wait_for_selector("a.pagefind-ui__result-link", timeout=10_000)
+        page.goto(f"{url}search/?q={SHARED_WORD}", wait_until="load")
+        page.wait_for_selector("#search-results a.result-link", timeout=20_000)
         hrefs: list[str] = []
         for _ in range(40):  # results arrive progressively; wait for both (or time out)
-            hrefs = page.eval_on_selector_all("a.pagefind-ui__result-link",
+            hrefs = page.eval_on_selector_all("#search-results a.result-link",
                                               "els => els.map(e => e.href)")
             if all(any(u in h for h in hrefs) for u in holding):
                 break

@@ -196,8 +196,11 @@ def test_search_index_languages_and_filters(site: BuildResult) -> None:
         assert value in filters
     doc = page(site, "/search/")
     assert doc.cssselect("#search[data-bundle='/pagefind/']")
-    assert [s.get("src") for s in doc.cssselect("script")] == [
-        "/pagefind/pagefind-ui.js", "/theme/js/search.js"]
+    assert [s.get("src") for s in doc.cssselect("script[src]")] == ["/theme/js/search.js"]
+    assert doc.cssselect("label[for=search-q]") and doc.cssselect("input#search-q")
+    assert doc.cssselect("noscript")
+    names = json.loads((site.output / "search" / "names.json").read_text(encoding="utf-8"))
+    assert ["Prabowo", "actors/prabowo-subianto/", "Prabowo Subianto"] in names
 
 
 def test_only_articles_are_marked_for_indexing(site: BuildResult) -> None:
@@ -209,7 +212,7 @@ def test_only_articles_are_marked_for_indexing(site: BuildResult) -> None:
     assert doc.cssselect("[data-pagefind-sort='date[datetime]']")
     filters = {el.get("data-pagefind-filter") for el in doc.cssselect("[data-pagefind-filter]")}
     assert filters == {"source:Contoh Berita", "language:Indonesian", "actor:Prabowo Subianto",
-                       "topic:Indonesian politics"}
+                       "topic:Indonesian politics", "ui:id"}
 
 
 def _normalise_json(raw: str) -> str:

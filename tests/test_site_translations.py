@@ -210,8 +210,20 @@ def test_translation_pages_are_indexed_in_their_own_language(site: BuildResult) 
     assert lang == "en"
     assert record["meta"]["title"] == "Hamas and Hezbollah leaders meet in Lebanon"
     assert "regional coordination" in record["content"]
-    assert "perlawanan" not in record["content"]  # the original summary is not indexed here
-    assert record["filters"] == records[f"/{ID_ARTICLE}"][1]["filters"]
+    # The original's text comes after the translation's, in its own marked part (a
+    # search in English finds the article by any word of it, as this page).
+    starts = {a["id"]: a["location"] for a in record["anchors"]}
+    words = record["content"].split()
+    assert "perlawanan" not in words[:starts["search-original"]]
+    assert "perlawanan" in words[starts["search-original"]:starts["search-names"]]
+    assert record["meta"]["original_lang"] == "id"
+    assert record["meta"]["original_url"] == f"/{ID_ARTICLE}"
+    assert "Hizbullah" in words[starts["search-names"]:]  # an alias of a tagged actor
+    # The same filters as the original's, but another interface shows it.
+    original = records[f"/{ID_ARTICLE}"][1]["filters"]
+    assert {k: v for k, v in record["filters"].items() if k != "ui"} == {
+        k: v for k, v in original.items() if k != "ui"}
+    assert record["filters"]["ui"] == ["en"] and original["ui"] == ["id"]
     assert records[f"/{EN_ARTICLE}id/"][0] == "id"
     # No records outside the site's own pages.
     assert all((site.output / url.strip("/") / "index.html").is_file() for url in records)

@@ -18,11 +18,12 @@ def axe_available() -> str | None:
     return None if AXE_JS.is_file() else "node_modules/axe-core is missing: run `npm ci`"
 
 
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """The violations on the page as loaded: id, impact, help and the offending nodes."""
+def run_axe(page: Page, tags: list[str] | None = None) -> list[dict[str, Any]]:
+    """The violations on the page as loaded: id, impact, help and the offending nodes.
+    ``tags``: axe's rule tags (WCAG 2.1 AA unless given; add "best-practice" for more)."""
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG21_AA)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags or WCAG21_AA)
     return [
         {"id": v["id"], "impact": v.get("impact"), "help": v["help"],
          "nodes": [n["target"] for n in v["nodes"]]}

@@ -25,6 +25,7 @@ from .feeds import feed_path, write_feed
 from .interface import Interface, interfaces
 from .languages import language_name
 from .reading import reading_minutes
+from .search_data import names_json
 from .state import current
 from .taxonomy import Actor, Topic
 from .versions import alternates
@@ -126,6 +127,10 @@ class DigestGenerator(Generator):
                      paginated={"articles": outlet.articles}, outlet=outlet,
                      articles=outlet.articles)
         self._translations(write, ctx, self.settings["DEFAULT_LANG"])
+        for ui in self.interfaces:  # typo suggestions, in each interface's labels
+            names = Path(self.output_path) / ui.url("search/") / "names.json"
+            names.parent.mkdir(parents=True, exist_ok=True)
+            names.write_text(names_json(self.topics, self.actors, ui.lang), encoding="utf-8")
         self._feeds()
         self._sitemap()
         icon = Path(self.theme) / "static" / "favicon.ico"

@@ -112,6 +112,8 @@ class DigestReader(BaseReader):
         }
         if summary:
             out["summary"] = markdown.render(summary)
+        if article.story:
+            out["story"] = article.story
         return out
 
     def _translations(self, article: Article, lang: str, slug: str

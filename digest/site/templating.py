@@ -17,6 +17,7 @@ from . import i18n, item_cache
 from .interface import Interface, Switch, interfaces, switches, unprefixed
 from .jsonld import news_article, script_json, translated_article
 from .languages import direction, language_name, territory_name
+from .search_data import index_names, ui_languages
 from .versions import alternates
 
 _INTERFACES = "digest_interfaces"  # the site's interface languages, on the environment
@@ -38,10 +39,11 @@ def link_url(value: Any) -> str:
 def search_value(value: Any) -> str:
     """A Pagefind filter value, for an attribute that autoescaping escapes once more.
 
-    Pagefind (1.5) decodes HTML entities in what it indexes twice, and its UI shows filter
-    values as HTML: escaped twice here and once by the template, a name such as
-    ``<img onerror=…>`` or ``AT&T`` is shown as exactly that text, never as markup."""
-    return escape(escape(str(value), quote=False), quote=False)
+    Pagefind (1.5) decodes HTML entities in a ``data-pagefind-filter="key:value"``
+    attribute once more after the HTML parser has: escaped here and by the template, the
+    value it keeps is exactly the name (``<img onerror=…>``, ``AT&amp;T``), which the
+    search page shows as text (``textContent``), never as markup."""
+    return escape(str(value), quote=False)
 
 
 @pass_context
@@ -101,7 +103,7 @@ def install(env: Environment, catalogs: i18n.Catalogs) -> None:
     env.filters.update(in_ui=in_ui)
     i18n.install(env, catalogs)
     env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
-                       search_value=search_value,
+                       search_value=search_value, search_names=index_names,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates,
-                       item_html=item_cache.make(env))
+                       item_html=item_cache.make(env), search_ui=ui_languages)
