@@ -182,9 +182,9 @@ def test_the_search_page_finds_pages_of_an_old_bundle_and_of_the_newest(
         DIGEST_TOML,
         SHARED_SLUGS,
         SHARED_WORD,
-        write_article,
         require_chromium,
         source_content,
+        write_article,
         write_probes,
     )
 
