@@ -271,7 +271,15 @@ def _json_article(item: Any, origin: str) -> Result:
     """An Article from a JSON object shaped like ``digest extract --format json`` output."""
     if not isinstance(item, dict):
         return Failure(origin, "expected a JSON object with title and body")
-    body = _text(item.get("body")) or _text(item.get("text")) or _text(item.get("content"))
+    # "body" is Markdown, as ``digest extract`` writes it; "text" and "content" are a
+    # scraper's plain text, shown as written.
+    body = _text(item.get("body"))
+    plain = None if body else _text(item.get("text")) or _text(item.get("content"))
+    if plain:
+        from ..sanitize import escape_markdown_text
+
+        body = "\n\n".join(escape_markdown_text(" ".join(p.split()))
+                             for p in re.split(r"\n\s*\n", plain) if p.strip())
     title = _text(item.get("title"))
     if not body:
         return Failure(origin, "no body or text")

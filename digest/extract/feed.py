@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -13,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from ..article import Article, Source
+from ..sanitize import escape_markdown_text
 from ..urls import storable_url
 from .result import Failure
 
@@ -33,8 +35,9 @@ def looks_like_feed(data: bytes) -> bool:
 
 def html_to_text(fragment: str) -> str:
     """A feed entry's HTML as plain paragraphs separated by blank lines."""
-    if "<" not in fragment:
-        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", fragment)
+    if "<" not in fragment:  # still HTML: "AT&amp;T" is "AT&T"
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n",
+                                                                 html.unescape(fragment))
                            if p.strip())
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
@@ -78,9 +81,18 @@ def _content(entry: Any) -> str:
     for item in entry.get("content") or []:
         value = item.get("value") or ""
         if value.strip():
-            return html_to_text(value) if "html" in item.get("type", "html") else value
+            if "html" in item.get("type", "html"):
+                return html_to_text(value)
+            return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", value)
+                                 if p.strip())
     summary = entry.get("summary") or ""
     return html_to_text(summary)
+
+
+def _markdown(text: str) -> str:
+    """Plain paragraphs as Markdown showing them as written: an entry's text is never
+    markup."""
+    return "\n\n".join(escape_markdown_text(p) for p in text.split("\n\n"))
 
 
 def parse_feed(data: bytes, origin: str, url: str | None = None
@@ -123,7 +135,7 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
         found += 1
         yield Article(
             title=title,
-            body=body or title,
+            body=_markdown(body or title),
             date=date,
             author=_author(entry),
             image=_image(entry),
