@@ -108,6 +108,7 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
     info = parsed.get("feed") or {}
     feed_name = " ".join((info.get("title") or "").split()) or None
     feed_lang = info.get("language")
+    feed_time = _feed_time(info)
     found = 0
     for number, entry in enumerate(entries, start=1):
         where = f"{origin} entry {number}"
@@ -117,9 +118,15 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
             yield Failure(where, "no title and no content")
             continue
         date, raw_date = _when(entry)
+        hints: dict[str, str] = {}
         if date is None and raw_date:
-            yield Failure(where, f"date {raw_date!r} is not a date")
-            continue
+            if not _relative(raw_date, feed_lang):
+                yield Failure(where, f"date {raw_date!r} is not a date")
+                continue
+            # "2 hours ago": the date stage counts back from the feed's own time, or
+            # gives this reason.
+            hints["date_text"] = raw_date
+            hints["date_problem"] = f"date {raw_date!r} is relative and the feed gives no time"
         raw_link = entry.get("link")
         link, refused = storable_url(raw_link, "source URL") if raw_link else (None, None)
         if refused:
@@ -127,7 +134,6 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
             continue
         if not title:
             title = _first_words(body)
-        hints: dict[str, str] = {}
         content_lang = next((c.get("language") for c in entry.get("content") or []
                              if c.get("language")), None)
         if content_lang or feed_lang:
@@ -139,12 +145,26 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
             date=date,
             author=_author(entry),
             image=_image(entry),
-            source=Source(name=feed_name, url=link),
+            source=Source(name=feed_name, url=link, retrieved=feed_time),
             origin=where,
             hints=hints,
         )
     if not found and parsed.get("bozo"):
         yield broken  # say why nothing came out, besides the entries' own problems
+
+
+def _relative(text: str, lang: str | None) -> bool:
+    from ..enrich.relative_dates import find_relative
+    from .text.meta import RELATIVE_LANGUAGES
+
+    return find_relative(text, (lang or "", *RELATIVE_LANGUAGES)) is not None
+
+
+def _feed_time(info: Any) -> dt.datetime | None:
+    """When the feed says it was last built: the time its entries' relative dates count
+    from."""
+    parsed = dict.get(info, "updated_parsed") or dict.get(info, "published_parsed")
+    return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC) if parsed else None
 
 
 def _problem(parsed: Any) -> str:

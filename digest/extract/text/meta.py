@@ -49,6 +49,23 @@ def is_date_text(unit: Unit) -> bool:
     return len(tokens) <= 12 or dated * 2 >= len(tokens)
 
 
+# Languages whose relative date lines ("vor 3 Tagen", "kemarin") the extractor knows:
+# those of its cue lists.
+RELATIVE_LANGUAGES = ("en", "id", "ms", "fr", "de", "es", "ar")
+RELATIVE_WORDS = 6  # "Diterbitkan 3 jam yang lalu"
+
+
+def is_relative_date(unit: Unit) -> bool:
+    """A short line that is a relative date: "2 hours ago", "Diterbitkan kemarin"."""
+    if unit.words > RELATIVE_WORDS or unit.ends_sentence:
+        return False
+    from ...enrich.relative_dates import find_relative
+
+    found = find_relative(unit.text, RELATIVE_LANGUAGES)
+    # Most of the line: the phrase and a label at most.
+    return found is not None and len(found.text.split()) + 2 >= unit.words
+
+
 def _is_date_token(token: str) -> bool:
     return any(c.isdigit() for c in token) or fold(token.strip(_PUNCT)) in MONTHS
 
