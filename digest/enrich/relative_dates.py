@@ -89,8 +89,12 @@ def find_relative(text: str, languages: Iterable[str]) -> Found | None:
     """The first relative date phrase in ``text`` in any of ``languages`` (the
     article's first), or None."""
     folded = ascii_digits(norm(text))
+    langs = tuple(dict.fromkeys(languages))
+    # Every phrase has its longest word in the text: a set lookup rules out most lines.
+    if not _anchors(langs).intersection(_WORD.findall(folded)):
+        return None
     best: Found | None = None
-    for lang in dict.fromkeys(languages):
+    for lang in langs:
         for phrase in phrases(lang):
             m = phrase.pattern.search(folded)
             if m is None or (best is not None and m.start() >= best.start):
@@ -99,6 +103,16 @@ def find_relative(text: str, languages: Iterable[str]) -> Found | None:
             best = Found(m.start(), m.group(0), phrase.step * count,
                          phrase.step >= dt.timedelta(days=1))
     return best
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16)
+def _anchors(languages: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(max(_WORD.findall(p.pattern.pattern.replace(r"(\d{1,3})", " ")),
+                         key=len, default="")
+                     for lang in languages for p in phrases(lang))
 
 
 def resolve(found: Found, retrieved: dt.datetime) -> dt.date | dt.datetime:

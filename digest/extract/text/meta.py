@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...text.fold import fold
 from .cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
@@ -67,7 +68,19 @@ def is_relative_date(unit: Unit) -> bool:
 
 
 def _is_date_token(token: str) -> bool:
-    return any(c.isdigit() for c in token) or fold(token.strip(_PUNCT)) in MONTHS
+    """A number, a month, or a word of a date line's wording: "Updated", "WIB", "p.m."."""
+    if any(c.isdigit() for c in token):
+        return True
+    word = fold(token.strip(_PUNCT))
+    return word in MONTHS or word in _date_words()
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    from ...enrich.dates import PUBLISHED_CUES, UPDATED_CUES, ZONES
+
+    words = {w for cue in (*PUBLISHED_CUES, *UPDATED_CUES) for w in cue.split()}
+    return frozenset(words | set(ZONES) | {"a.m", "p.m", "am", "pm", "uhr"})
 
 
 def is_reading_time(unit: Unit) -> bool:
