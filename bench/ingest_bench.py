@@ -1,4 +1,6 @@
-"""Ingest throughput on the sample inputs: extraction alone, then extraction + enrichment.
+"""Ingest throughput on the sample inputs: extraction alone, then extraction + enrichment;
+then date recall per language on every sample and fixture with a labelled date
+(bench/dates.yml).
 
 One process pinned to one core; each figure repeats the samples until at least
 ``--seconds`` of work (default 2) and reports inputs per second. Writing is left out:
@@ -10,6 +12,7 @@ Run: make bench-ingest   (or .venv/bin/python bench/ingest_bench.py --seconds 5)
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import platform
 import sys
@@ -19,9 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from digest.article import Article  # noqa: E402
-from digest.config import load_config  # noqa: E402
+from digest.config import Config, load_config  # noqa: E402
 from digest.context import Context  # noqa: E402
 from digest.extract import extract_one  # noqa: E402
 from digest.pipeline import enrich  # noqa: E402
@@ -116,7 +120,28 @@ def main() -> int:
     per_text = 1000 / max(rate(groups["text"], ctx, True, 0.2)[0], 1e-9)
     per_html = 1000 / max(rate(groups["html"], ctx, True, 0.2)[0], 1e-9)
     print(f"per input, extract+enrich: text {per_text:.2f} ms, HTML {per_html:.2f} ms")
+    print_date_recall(config)
     return 0
+
+
+def print_date_recall(config: Config) -> None:
+    """Date recall per language on the inputs bench/dates.yml labels."""
+    from date_recall import outcomes, recall_by_language
+
+    # "Today" after every labelled date, so none is refused as in the future.
+    ctx = Context(config=config, registries=load_registries(config.content_dir),
+                  today=dt.date(2026, 12, 31))
+    results = outcomes(ctx)
+    table = recall_by_language(results)
+    right = sum(r for r, _ in table.values())
+    total = sum(t for _, t in table.values())
+    print(f"date recall (bench/dates.yml, {total} labelled inputs): {right}/{total} "
+          f"= {right / total:.3f}")
+    print("  " + "  ".join(f"{lang} {r}/{t}" for lang, (r, t) in table.items()))
+    for outcome in results:
+        if not outcome.right:
+            print(f"  missed {outcome.origin}: expected {outcome.expected}, "
+                  f"found {outcome.found}")
 
 
 if __name__ == "__main__":

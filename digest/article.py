@@ -45,6 +45,7 @@ class Article:
     title: str = ""
     body: str = ""
     date: dt.date | dt.datetime | None = None
+    updated: dt.date | dt.datetime | None = None  # the page's last update stamp, if any
     lang: str | None = None
     source: Source = field(default_factory=Source)
     author: str | None = None

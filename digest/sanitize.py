@@ -1,9 +1,10 @@
 """Safety helpers for untrusted text: Markdown escaping and an HTML allow-list.
 
-Scraped pages are hostile input. The extractors write plain text into Markdown through
-``escape_markdown_inline`` and ``escape_markdown_line_starts`` so that nothing in a page
-becomes markup, and the site's Markdown renderer passes every rendered body through
-``sanitize_html`` so that even an editor's raw HTML cannot become script.
+Scraped pages are hostile input. Every extractor writes a page's plain text into
+Markdown through ``escape_markdown_text`` (the inline and line-start escapes together) so
+that nothing in a page becomes markup and the site shows its characters as written; the
+site's Markdown renderer passes every rendered body through ``sanitize_html`` so that
+even an editor's raw HTML cannot become script.
 """
 
 from __future__ import annotations
@@ -109,3 +110,21 @@ def escape_markdown_line_starts(text: str) -> str:
             rest = line[match.end("dot"):]
             lines.append(f"{digits}\\{match.group('dot')}{rest}")
     return "\n".join(lines)
+
+
+_LINE_BREAKS = re.compile(r"\r\n?")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def escape_markdown_text(text: str) -> str:
+    """Plain text (a paragraph, a list item's text) as Markdown that renders to exactly
+    that text: no emphasis, link, heading, list, code, HTML, entity, table or line break
+    of its own. tests/test_text_is_text.py holds it to that on random text.
+
+    Spaces ending a line would be a hard break, and lines with pipes a table: both are
+    made plain (pipes only when the text has several lines, as a table needs)."""
+    text = _TRAILING_SPACE.sub("", _LINE_BREAKS.sub("\n", text))
+    text = escape_markdown_inline(text)
+    if "\n" in text:
+        text = _TABLE_CELL_SPECIAL.sub(r"\\|", text)
+    return escape_markdown_line_starts(text)

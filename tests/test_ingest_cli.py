@@ -337,9 +337,9 @@ def test_extract_json_writes_nothing(root: Path, capsys: pytest.CaptureFixture[s
                                                "Israël et le Hezboll"]
     assert data[0]["date"] == "2021-06-29" and data[0]["lang"] == "id"
     assert data[0]["path"] == SEED_PATH
-    assert set(data[0]) == {"input", "title", "body", "lang", "date", "author", "section",
-                            "dateline", "via", "actors", "topics", "summary", "source", "image",
-                            "path"}
+    assert set(data[0]) == {"input", "title", "body", "lang", "date", "updated", "author",
+                            "section", "dateline", "via", "actors", "topics", "summary",
+                            "source", "image", "path"}
     assert data[0]["input"] == str(SEED) and data[1]["input"] == str(INPUTS / "atom.xml")
     assert [d.get("entry") for d in data] == [None, 1, 2]
     assert set(data[0]["source"]) == {"name", "url", "retrieved"}

@@ -36,6 +36,7 @@ def as_json(article: Article, path: str) -> dict[str, Any]:
         "body": article.body,
         "lang": article.lang,
         "date": _iso(article.date),
+        "updated": _iso(article.updated),
         "author": article.author,
         "section": article.section,
         "dateline": article.dateline,

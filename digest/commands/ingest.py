@@ -134,12 +134,18 @@ def _enriched_one(item: str, ctx: Context) -> Iterator[Result]:
         except DigestError as exc:
             yield Failure(result.origin or item, exc.message)
             continue
-        if article.date is None:
-            yield Failure(article.origin or item, "no date found (pass --date YYYY-MM-DD)")
+        if article.hints.get("date_warning"):
+            print(f"{article.origin or item}: warning: {article.hints['date_warning']}",
+                  file=sys.stderr)
+        if not article.lang:  # first: dates and names are read in the article's language
+            from ..enrich.language import unidentified
+
+            yield Failure(article.origin or item, unidentified(article, ctx))
+        elif article.date is None:
+            yield Failure(article.origin or item, article.hints.get("date_problem")
+                          or "no date found (pass --date YYYY-MM-DD)")
         elif not article.title.strip():
             yield Failure(article.origin or item, "no title found")
-        elif not article.lang:
-            yield Failure(article.origin or item, "language not identified (pass --lang)")
         else:
             yield article
 

@@ -23,6 +23,8 @@ MAX_CHARS = 4000  # enough text to decide; long bodies add time, not accuracy
 # after 600 characters, is sure after 800).
 LOOKS = (600, 1500, MAX_CHARS)
 SURE_MARGIN = 0.9
+# A guess outside the configured languages is named only when lingua is this sure.
+GUESS_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -83,11 +85,52 @@ def detect(text: str, ctx: Context, hint: str | None = None) -> str | None:
     return best
 
 
+def _everything() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+def guess_outside(text: str, ctx: Context) -> str | None:
+    """The ISO 639-1 code of the language ``text`` looks like among every language
+    lingua knows, when it is none of the configured ones; None when unsure.
+
+    Only asked once the configured set has no answer (a script none of them is written
+    in): lingua sorts candidates by script first, so only that script's models load."""
+    found = ctx.memo("language.all", _everything).compute_language_confidence_values(
+        text[:MAX_CHARS])
+    if not found or found[0].value < GUESS_CONFIDENCE:
+        return None
+    iso = found[0].language.iso_code_639_1
+    code = iso.name.lower()
+    configured = {base_language(c) for c in ctx.config.languages}
+    return None if code in configured else code
+
+
+def unidentified(article: Article, ctx: Context) -> str:
+    """Why the article has no language, and how to give it one: the language it looks
+    like and the ``digest.toml`` line that adds it."""
+    guess = article.hints.get("lang_guess")
+    if not guess:
+        return "language not identified (pass --lang)"
+    from babel import Locale
+
+    name = Locale("en").languages.get(guess, guess)
+    listed = ", ".join(f'"{c}"' for c in (*ctx.config.languages, guess))
+    return (f"language not identified: it looks like {name} ({guess}), which is not one of "
+            f"the digest's languages; to add it, write languages = [{listed}] under "
+            f"[digest] in digest.toml")
+
+
 def identify_language(article: Article, ctx: Context) -> Article:
-    """--lang wins; then a language already on the record (an editor's); then lingua."""
+    """--lang wins; then a language already on the record (an editor's); then lingua.
+    When no configured language fits, the language it looks like is kept as the
+    ``lang_guess`` hint for the message that refuses it."""
     if ctx.lang:
         article.lang = ctx.lang
     elif not article.lang:
         text = article_text(article, ctx).plain
         article.lang = detect(text, ctx, article.hints.get("lang"))
+        if article.lang is None:
+            guess = guess_outside(text, ctx)
+            if guess:
+                article.hints["lang_guess"] = guess
     return article

@@ -7,6 +7,7 @@ Extractors are imported lazily so ``digest --help`` stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -141,13 +142,17 @@ def _finish(article: Article, origin: str, ctx: Context) -> Article | Failure:
 def _from_url(url: str) -> Iterator[Result]:
     from .fetch import fetch
 
+    fetched = dt.datetime.now(dt.UTC).replace(microsecond=0)  # relative dates count from it
     try:
         got = fetch(url, max_bytes=MAX_BYTES)
     except DigestError as exc:
         yield Failure(url, exc.message)
         return
     kind = _kind_of_media(got.content_type) or _kind_of(got.url.split("?")[0]) or "sniff"
-    yield from _from_bytes(got.data, url, kind, url=got.url, charset=got.charset)
+    for result in _from_bytes(got.data, url, kind, url=got.url, charset=got.charset):
+        if isinstance(result, Article):
+            result.source.retrieved = result.source.retrieved or fetched
+        yield result
 
 
 def _kind_of_media(media: str) -> str | None:
@@ -200,9 +205,6 @@ def binary_kind(data: bytes) -> str | None:
 
 def _from_bytes(data: bytes, origin: str, kind: str, *, url: str | None,
                 charset: str | None) -> Iterator[Result]:
-    from .decode import decode
-    from .feed import looks_like_feed
-
     if data[:2] == b"\x1f\x8b":
         try:
             data = _gunzip(data)
@@ -210,9 +212,24 @@ def _from_bytes(data: bytes, origin: str, kind: str, *, url: str | None,
             reason = exc.message if isinstance(exc, DigestError) else "corrupt gzip data"
             yield Failure(origin, reason)
             return
+    from .retrieved import saved_note_date, split_saved_headers
+
+    data, retrieved = split_saved_headers(data)
+    retrieved = retrieved or saved_note_date(data)
     if not data.strip():
         yield Failure(origin, "empty file")
         return
+    for result in _from_content(data, origin, kind, url=url, charset=charset):
+        if isinstance(result, Article) and retrieved is not None:
+            result.source.retrieved = result.source.retrieved or retrieved
+        yield result
+
+
+def _from_content(data: bytes, origin: str, kind: str, *, url: str | None,
+                  charset: str | None) -> Iterator[Result]:
+    from .decode import decode
+    from .feed import looks_like_feed
+
     what = binary_kind(data)
     if what:
         yield Failure(origin, f"not text: looks like {what}")
@@ -271,7 +288,15 @@ def _json_article(item: Any, origin: str) -> Result:
     """An Article from a JSON object shaped like ``digest extract --format json`` output."""
     if not isinstance(item, dict):
         return Failure(origin, "expected a JSON object with title and body")
-    body = _text(item.get("body")) or _text(item.get("text")) or _text(item.get("content"))
+    # "body" is Markdown, as ``digest extract`` writes it; "text" and "content" are a
+    # scraper's plain text, shown as written.
+    body = _text(item.get("body"))
+    plain = None if body else _text(item.get("text")) or _text(item.get("content"))
+    if plain:
+        from ..sanitize import escape_markdown_text
+
+        body = "\n\n".join(escape_markdown_text(" ".join(p.split()))
+                             for p in re.split(r"\n\s*\n", plain) if p.strip())
     title = _text(item.get("title"))
     if not body:
         return Failure(origin, "no body or text")

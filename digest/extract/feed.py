@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -13,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from ..article import Article, Source
+from ..sanitize import escape_markdown_text
 from ..urls import storable_url
 from .result import Failure
 
@@ -33,8 +35,9 @@ def looks_like_feed(data: bytes) -> bool:
 
 def html_to_text(fragment: str) -> str:
     """A feed entry's HTML as plain paragraphs separated by blank lines."""
-    if "<" not in fragment:
-        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", fragment)
+    if "<" not in fragment:  # still HTML: "AT&amp;T" is "AT&T"
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n",
+                                                                 html.unescape(fragment))
                            if p.strip())
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
@@ -78,9 +81,18 @@ def _content(entry: Any) -> str:
     for item in entry.get("content") or []:
         value = item.get("value") or ""
         if value.strip():
-            return html_to_text(value) if "html" in item.get("type", "html") else value
+            if "html" in item.get("type", "html"):
+                return html_to_text(value)
+            return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", value)
+                                 if p.strip())
     summary = entry.get("summary") or ""
     return html_to_text(summary)
+
+
+def _markdown(text: str) -> str:
+    """Plain paragraphs as Markdown showing them as written: an entry's text is never
+    markup."""
+    return "\n\n".join(escape_markdown_text(p) for p in text.split("\n\n"))
 
 
 def parse_feed(data: bytes, origin: str, url: str | None = None
@@ -96,6 +108,7 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
     info = parsed.get("feed") or {}
     feed_name = " ".join((info.get("title") or "").split()) or None
     feed_lang = info.get("language")
+    feed_time = _feed_time(info)
     found = 0
     for number, entry in enumerate(entries, start=1):
         where = f"{origin} entry {number}"
@@ -105,9 +118,15 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
             yield Failure(where, "no title and no content")
             continue
         date, raw_date = _when(entry)
+        hints: dict[str, str] = {}
         if date is None and raw_date:
-            yield Failure(where, f"date {raw_date!r} is not a date")
-            continue
+            if not _relative(raw_date, feed_lang):
+                yield Failure(where, f"date {raw_date!r} is not a date")
+                continue
+            # "2 hours ago": the date stage counts back from the feed's own time, or
+            # gives this reason.
+            hints["date_text"] = raw_date
+            hints["date_problem"] = f"date {raw_date!r} is relative and the feed gives no time"
         raw_link = entry.get("link")
         link, refused = storable_url(raw_link, "source URL") if raw_link else (None, None)
         if refused:
@@ -115,24 +134,37 @@ def parse_feed(data: bytes, origin: str, url: str | None = None
             continue
         if not title:
             title = _first_words(body)
-        hints: dict[str, str] = {}
-        content_lang: str | None = next((c.get("language") for c in entry.get("content") or []
+        content_lang = next((c.get("language") for c in entry.get("content") or []
                              if c.get("language")), None)
         if content_lang or feed_lang:
             hints["lang"] = str(content_lang or feed_lang)
         found += 1
         yield Article(
             title=title,
-            body=body or title,
+            body=_markdown(body or title),
             date=date,
             author=_author(entry),
             image=_image(entry),
-            source=Source(name=feed_name, url=link),
+            source=Source(name=feed_name, url=link, retrieved=feed_time),
             origin=where,
             hints=hints,
         )
     if not found and parsed.get("bozo"):
         yield broken  # say why nothing came out, besides the entries' own problems
+
+
+def _relative(text: str, lang: str | None) -> bool:
+    from ..enrich.relative_dates import find_relative
+    from .text.meta import RELATIVE_LANGUAGES
+
+    return find_relative(text, (lang or "", *RELATIVE_LANGUAGES)) is not None
+
+
+def _feed_time(info: Any) -> dt.datetime | None:
+    """When the feed says it was last built: the time its entries' relative dates count
+    from."""
+    parsed = dict.get(info, "updated_parsed") or dict.get(info, "published_parsed")
+    return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC) if parsed else None
 
 
 def _problem(parsed: Any) -> str:

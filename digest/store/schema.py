@@ -294,6 +294,7 @@ class Field:
 FIELDS: tuple[Field, ...] = (
     Field("title", read_title, required=True),
     Field("date", read_required_date, _iso, required=True),
+    Field("updated", read_date, _iso),
     Field("lang", read_lang, required=True),
     Field("source", read_source, dump_source),
     Field("author", read_text),

@@ -161,6 +161,8 @@ def extract_html(data: str | bytes, url: str | None = None,
     date_text = meta.date_text or dateline or meta.date_iso
     if date_text:
         hints["date_text"] = date_text
+    if meta.updated_iso:
+        hints["updated_text"] = meta.updated_iso
     if meta.lang:
         hints["lang"] = meta.lang
     return Article(

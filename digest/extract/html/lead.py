@@ -25,6 +25,7 @@ NUMBER = re.compile(r"\d+")
 SENTENCE_END = re.compile(r"[.!?。؟।]\s*$")
 # A standfirst or intro line has at least this many words.
 SENTENCE_WORDS = 6
+RELATIVE_WORDS = 6  # "Diterbitkan 3 jam yang lalu"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,21 @@ def _is_dateline(block: str) -> bool:
     if len(block) > LEAD_LINE or block.startswith(("#", "-", ">")) or SENTENCE_END.search(block):
         return False
     digits = ascii_digits(block)
-    return YEAR.search(digits) is not None and len(NUMBER.findall(digits)) >= 2
+    if YEAR.search(digits) is not None and len(NUMBER.findall(digits)) >= 2:
+        return True
+    return _is_relative_line(block)
+
+
+def _is_relative_line(block: str) -> bool:
+    """A short relative date line: "vor 3 Tagen", "Publié il y a 2 jours"."""
+    words = len(block.split())
+    if words > RELATIVE_WORDS:
+        return False
+    from ...enrich.relative_dates import find_relative
+    from ..text.meta import RELATIVE_LANGUAGES
+
+    found = find_relative(block, RELATIVE_LANGUAGES)
+    return found is not None and len(found.text.split()) + 2 >= words
 
 
 def _is_byline(block: str, author: str | None) -> bool:

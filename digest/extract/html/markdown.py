@@ -12,7 +12,7 @@ import re
 
 from lxml.etree import _Element
 
-from ...sanitize import escape_markdown_inline, escape_markdown_line_starts, escape_table_cell
+from ...sanitize import escape_markdown_inline, escape_markdown_text, escape_table_cell
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "code", "div", "row", "item"})
 _SPACES = re.compile(r"[^\S\n]+")
@@ -42,7 +42,7 @@ def _inline(element: _Element, keep_breaks: bool = True) -> str:
 
 
 def _paragraph(text: str) -> str:
-    return escape_markdown_line_starts(escape_markdown_inline(text))
+    return escape_markdown_text(text)
 
 
 def _heading(element: _Element) -> str | None:

@@ -37,6 +37,8 @@ IMAGE_KEYS = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image"
               "twitter:image:src", "thumbnailurl")
 DESCRIPTION_KEYS = ("og:description", "description", "twitter:description")
 URL_KEYS = ("og:url", "twitter:url")
+UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified",
+                "dcterms.modified", "last-modified")
 
 _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
@@ -51,6 +53,7 @@ class PageMeta:
     date: dt.date | dt.datetime | None = None
     date_text: str | None = None  # the date as the page shows it to readers
     date_iso: str | None = None  # the date as its metadata states it
+    updated_iso: str | None = None  # the last update as its metadata states it
     author: str | None = None
     site_name: str | None = None
     url: str | None = None
@@ -249,6 +252,7 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
         date=date,
         date_text=visible,
         date_iso=iso,
+        updated_iso=first(UPDATED_KEYS) or clean(ld.get("dateModified")),
         author=author,
         site_name=site,
         url=page_url,

@@ -16,7 +16,7 @@ import logging
 import lxml.html
 from lxml.html import HtmlElement
 
-from ...sanitize import escape_markdown_inline, escape_markdown_line_starts
+from ...sanitize import escape_markdown_inline, escape_markdown_text
 
 # readability logs its scoring at INFO/DEBUG and a page it cannot read at ERROR.
 logging.getLogger("readability").setLevel(logging.CRITICAL)
@@ -57,14 +57,14 @@ def readability_blocks(tree: HtmlElement) -> list[str]:
         if not text:
             continue
         if element.tag == "li":
-            list_lines.append("- " + escape_markdown_line_starts(escape_markdown_inline(text)))
+            list_lines.append("- " + escape_markdown_text(text))
             continue
         flush_list()
         if element.tag in _HEADINGS:
             blocks.append("#" * _HEADINGS[element.tag] + " " + escape_markdown_inline(text))
         elif element.tag == "blockquote":
-            blocks.append("> " + escape_markdown_line_starts(escape_markdown_inline(text)))
+            blocks.append("> " + escape_markdown_text(text))
         else:
-            blocks.append(escape_markdown_line_starts(escape_markdown_inline(text)))
+            blocks.append(escape_markdown_text(text))
     flush_list()
     return blocks

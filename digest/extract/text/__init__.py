@@ -20,6 +20,7 @@ import re
 
 from digest.article import Article
 from digest.errors import DigestError
+from digest.sanitize import escape_markdown_text
 
 from .body import bridge_inserts, end_of_article, find_body
 from .classify import META, TEXT, Kind, classify, weight
@@ -40,9 +41,6 @@ from .units import Unit, split_units
 _CAPTION_RE = re.compile(
     r"\b(?:foto|photo|image|bild|getty|afp|reuters|ap|antara|epa)\b\s*[:/)]|\([^()]*/[^()]*\)\s*$",
     re.IGNORECASE,
-)
-_MD_START_RE = re.compile(
-    r"^(?:#{1,6}(?=\s|$)|[>+*-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=_~`*-]{3,}|<(?=[A-Za-z/!?]))"
 )
 # How far above the title a date line may sit ("Stand: 09.04.2026", a kicker, the title).
 _ABOVE_TITLE = 3
@@ -126,17 +124,6 @@ def _section(units: list[Unit], kinds: list[Kind], title: int) -> str | None:
     return label
 
 
-def _escape_markdown(paragraph: str) -> str:
-    """Keep a paragraph's opening characters from being read as Markdown syntax."""
-    match = _MD_START_RE.match(paragraph)
-    if not match:
-        return paragraph
-    token = match.group(0)
-    if token[0].isdigit():  # "1. " / "1) " would start an ordered list
-        return f"{token[:-1]}\\{paragraph[len(token) - 1:]}"
-    return f"\\{paragraph}"
-
-
 def _read_meta(units: list[Unit], kinds: list[Kind], indexes: range, article: Article) -> None:
     for i in indexes:
         kind = kinds[i]
@@ -190,5 +177,5 @@ def extract_text(text: str, origin: str | None = None) -> Article:
 
     article.source.name = site_name(units, (first, last), title)
     article.dateline = split_dateline(paragraphs[0])
-    article.body = "\n\n".join(_escape_markdown(p) for p in paragraphs)
+    article.body = "\n\n".join(escape_markdown_text(p) for p in paragraphs)
     return article

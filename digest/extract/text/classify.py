@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .cues import END_LABEL_RE, FOOTER_RE, FOOTER_WORD_RE, INSERT_RE
-from .meta import is_date_text, is_reading_time, is_ui, parse_byline
+from .meta import is_date_text, is_reading_time, is_relative_date, is_ui, parse_byline
 from .units import Unit
 
 
@@ -55,7 +55,7 @@ def classify(unit: Unit) -> Kind:
             return Kind.BYLINE
         if parse_byline(unit, editor=True):
             return Kind.EDITOR
-        if is_date_text(unit):
+        if is_date_text(unit) or is_relative_date(unit):
             return Kind.DATE
         if is_reading_time(unit):
             return Kind.INFO

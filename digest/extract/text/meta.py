@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...text.fold import fold
 from .cues import BYLINE_RE, DURATION_UNITS, EDITOR_RE, MONTHS, UI_TOKENS, UI_WORDS
@@ -49,8 +50,37 @@ def is_date_text(unit: Unit) -> bool:
     return len(tokens) <= 12 or dated * 2 >= len(tokens)
 
 
+# Languages whose relative date lines ("vor 3 Tagen", "kemarin") the extractor knows:
+# those of its cue lists.
+RELATIVE_LANGUAGES = ("en", "id", "ms", "fr", "de", "es", "ar")
+RELATIVE_WORDS = 6  # "Diterbitkan 3 jam yang lalu"
+
+
+def is_relative_date(unit: Unit) -> bool:
+    """A short line that is a relative date: "2 hours ago", "Diterbitkan kemarin"."""
+    if unit.words > RELATIVE_WORDS or unit.ends_sentence:
+        return False
+    from ...enrich.relative_dates import find_relative
+
+    found = find_relative(unit.text, RELATIVE_LANGUAGES)
+    # Most of the line: the phrase and a label at most.
+    return found is not None and len(found.text.split()) + 2 >= unit.words
+
+
 def _is_date_token(token: str) -> bool:
-    return any(c.isdigit() for c in token) or fold(token.strip(_PUNCT)) in MONTHS
+    """A number, a month, or a word of a date line's wording: "Updated", "WIB", "p.m."."""
+    if any(c.isdigit() for c in token):
+        return True
+    word = fold(token.strip(_PUNCT))
+    return word in MONTHS or word in _date_words()
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    from ...enrich.dates import PUBLISHED_CUES, UPDATED_CUES, ZONES
+
+    words = {w for cue in (*PUBLISHED_CUES, *UPDATED_CUES) for w in cue.split()}
+    return frozenset(words | set(ZONES) | {"a.m", "p.m", "am", "pm", "uhr"})
 
 
 def is_reading_time(unit: Unit) -> bool:
