@@ -32,7 +32,6 @@ class DigestGenerator(Generator):
         site = state.site
         digest = groupings.build(
             list(self.context.get("articles", [])), state.registries,
-            home_days=site.home_days, home_max=site.home_max, home_min=site.home_min,
             related_max=site.related_actors)
         items = digest.articles
         for article in items:
@@ -42,6 +41,7 @@ class DigestGenerator(Generator):
         for i, article in enumerate(items):
             article.newer = items[i - 1] if i else None
             article.older = items[i + 1] if i + 1 < len(items) else None
+            article.in_story = digest.story_of.get(article.slug)
         self.digest = digest
         reg = state.registries
         self.topics = {t: Topic(t, self.settings, reg.topics[t]) for t in reg.topics}
@@ -56,7 +56,8 @@ class DigestGenerator(Generator):
         digest = self.digest
         ui = self.settings["DEFAULT_LANG"]
         page = partial(self._page, write, ctx, ui)
-        page("index.html", "index", "")
+        write("index.html", self.get_template("index"), ctx, paginated={"articles": digest.home},
+              template_name="index", url="", ui_lang=ui, page_url="")
         page("topics/index.html", "topics", "topics/")
         page("actors/index.html", "actors", "actors/")
         page("archive/index.html", "archive", "archive/")
@@ -64,17 +65,21 @@ class DigestGenerator(Generator):
         page("404.html", "404", "404.html")
         for ident, items in sorted(digest.by_topic.items()):
             topic = self.topics[ident]
-            write(topic.save_as, self.get_template("topic"), ctx, paginated={"articles": items},
+            write(topic.save_as, self.get_template("topic"), ctx,
+                  paginated={"articles": digest.topic_entries[ident]},
                   template_name="topic", url=topic.url, topic=topic, articles=items,
                   ui_lang=ui, page_url=topic.url)
         for ident, items in sorted(digest.by_actor.items()):
             actor = self.actors[ident]
-            write(actor.save_as, self.get_template("actor"), ctx, paginated={"articles": items},
+            write(actor.save_as, self.get_template("actor"), ctx,
+                  paginated={"articles": digest.actor_entries[ident]},
                   template_name="actor", url=actor.url, actor=actor, articles=items,
                   related=[(self.actors[o], n) for o, n in digest.related.get(ident, [])],
                   timeline=digest.timeline.get(ident, []), ui_lang=ui, page_url=actor.url)
         self._translations(write, ctx, ui)
+        self._stories(write, ctx, ui)
         self._feeds()
+        self._story_feeds()
         self._sitemap()
         icon = Path(self.theme) / "static" / "favicon.ico"
         if icon.is_file():  # browsers ask for /favicon.ico whatever the page says
@@ -95,6 +100,24 @@ class DigestGenerator(Generator):
                       url=translation.url, article=article, translation=translation,
                       ui_lang=lang if lang in site_languages else ui, page_lang=lang,
                       page_url=translation.url)
+
+    def _stories(self, write: Any, ctx: dict[str, Any], ui: str) -> None:
+        """One page per story of two or more articles (see ``groupings.Story``)."""
+        template = self.get_template("story")
+        for story in self.digest.stories.values():
+            write(story.save_as, template, ctx, template_name="story", url=story.url,
+                  story=story, ui_lang=ui, page_url=story.url)
+
+    def _story_feeds(self) -> None:
+        s = self.settings
+        ui = s["DEFAULT_LANG"]
+        for story in self.digest.stories.values():
+            lead, translation = story.lead_in(ui)
+            headline = (translation.title if translation and translation.title
+                        else lead.title)
+            write_feed(Path(self.output_path), story.feed, story.articles[::-1],
+                       title=f"{s['SITENAME']}: {headline}", site_url=current().site.site_url,
+                       language=ui, labels_lang=ui, max_items=s.get("FEED_MAX_ITEMS") or 30)
 
     def _feeds(self) -> None:
         s = self.settings
@@ -125,6 +148,7 @@ class DigestGenerator(Generator):
                  for t, items in sorted(d.by_topic.items())]
         urls += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}", [])
                  for a, items in sorted(d.by_actor.items())]
+        urls += [(s.url, f"{s.newest.date:%Y-%m-%d}", []) for s in d.stories.values()]
         for a in d.articles:
             day = f"{a.date:%Y-%m-%d}"
             versions = alternates(a) if a.translated else []

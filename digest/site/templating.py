@@ -14,7 +14,7 @@ from jinja2.runtime import Context
 
 from ..urls import linkable
 from . import i18n
-from .jsonld import news_article, script_json, translated_article
+from .jsonld import news_article, script_json, story_list, translated_article
 from .languages import direction, language_name, territory_name
 from .versions import alternates
 
@@ -52,6 +52,13 @@ def jsonld(ctx: Context, article: Any, translation: Any = None) -> str:
 
 
 @pass_context
+def story_jsonld(ctx: Context, story: Any, headline: str) -> str:
+    """A story page's JSON-LD: the ``ItemList`` of its articles."""
+    base = ctx.get("DIGEST_SITE_URL") or ctx.get("SITEURL") or ""
+    return script_json(story_list(story, headline, base))
+
+
+@pass_context
 def lang_name(ctx: Context, lang: str) -> str:
     return language_name(lang, i18n.page_lang(ctx))
 
@@ -64,7 +71,8 @@ def country_name(ctx: Context, code: str) -> str:
 
 def install(env: Environment, catalogs: i18n.Catalogs) -> None:
     i18n.install(env, catalogs)
-    env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
+    env.filters.update(absolute=absolute, jsonld=jsonld, story_jsonld=story_jsonld,
+                       direction=direction, safe_url=link_url,
                        search_value=search_value,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates)
