@@ -1,4 +1,4 @@
-"""The pages every audit looks at: home, an article, an actor and the search page."""
+"""The pages every audit looks at: home, an article, an actor, a story and the search page."""
 
 from __future__ import annotations
 
@@ -23,5 +23,6 @@ def audit_pages(root: str | Path) -> dict[str, str | None]:
         "home": "" if (root / "index.html").is_file() else None,
         "article": _first_page(root, "articles"),
         "actor": _first_page(root, "actors"),
+        "story": _first_page(root, "stories"),
         "search": "search/" if (root / "search" / "index.html").is_file() else None,
     }
