@@ -31,7 +31,8 @@ def jsonld(doc: Any) -> dict[str, Any]:
 def test_story_page_headline_timeline_actors_outlets(site: BuildResult) -> None:
     doc = page(site, STORY)
     assert text(doc.cssselect("h1")[0]) == "Hamas and Hezbollah leaders meet in Beirut"
-    assert "3 articles · 3 outlets · in 3 languages" in text(doc.cssselect("main .meta")[0])
+    assert text(doc.cssselect("main .meta")[0]) == \
+        "3 articles · 3 outlets · in 3 languages · June 28, 2021 – June 30, 2021"
     rows = doc.cssselect(".coverage li")
     assert [r.cssselect("time")[0].get("datetime") for r in rows] == [
         "2021-06-28", "2021-06-29", "2021-06-30"]  # oldest first
@@ -149,6 +150,17 @@ def test_lead_in_a_language_prefers_an_article_readable_in_it() -> None:
     assert story.lead_in("en") == (de, "translation")
     assert story.lead_in("fr") == (fr, None)
     assert story.lead_in("ar") == (fr, None)  # nothing readable: the first report
+
+
+def test_story_days_are_the_calendar_days_its_articles_give() -> None:
+    class Zoned(Fake):
+        @property
+        def date(self) -> dt.datetime:  # a later report dated on an earlier local day
+            tz = dt.timezone(dt.timedelta(hours=-10 if self.slug == "late" else 7))
+            return dt.datetime(2027, 3, self.day, 1, tzinfo=tz)
+
+    story = groupings.Story("s", [Zoned("early", 2, "s"), Zoned("late", 1, "s")])
+    assert story.days == (dt.date(2027, 3, 1), dt.date(2027, 3, 2))
 
 
 def test_week_headings_only_for_a_long_month() -> None:

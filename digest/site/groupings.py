@@ -79,6 +79,13 @@ class Story:
         return self.articles[-1]
 
     @property
+    def days(self) -> tuple[dt.date, dt.date]:
+        """The first and last calendar day of its coverage, as its articles give them
+        (an article's own time zone may put a later report on an earlier day)."""
+        days = [_day(a) for a in self.articles]
+        return min(days), max(days)
+
+    @property
     def outlets(self) -> list[str]:
         return _outlets(self.articles)
 
@@ -149,7 +156,8 @@ class Digest:
 
 
 def _day(item: Item) -> dt.date:
-    return item.date.date()
+    day: dt.date = item.date.date()
+    return day
 
 
 def newest_first(articles: list[Item]) -> list[Item]:
