@@ -2,9 +2,10 @@
 
 The corpus is read and its features extracted once per run; each new article is then
 clustered with the articles near its date (stored stories seed the clustering and
-never move, as in ``digest stories``), its tokens weighed by the whole corpus, so it
-gets the story a run over every article would give it, in time that does not grow
-with the corpus. The placement runs under the articles folder's lock, just before
+never move, as in ``digest stories``), its tokens weighed by the whole corpus: it gets
+the story a run over every article would give it (once the articles around it have
+theirs stored), and the clustering costs what those nearby articles cost, not the
+whole corpus. The placement runs under the articles folder's lock, just before
 the new file is written, so it sees the files other runs wrote and the ledger it
 updates is never written by two runs at once. The ledger is saved before the article:
 a crash in between leaves a reserved id listing a file that does not exist, which is
