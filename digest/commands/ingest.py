@@ -159,16 +159,16 @@ def _translator(ctx: Context, targets: list[str]
     return translate_article, BackendUnavailable
 
 
-def clean_leftovers(articles_dir: Path) -> None:
+def clean_leftovers(folder: Path) -> None:
     """Remove the temporary files of runs that were killed while writing."""
-    for path in remove_leftovers(articles_dir):
+    for path in remove_leftovers(folder):
         print(f"digest: removed {shown(path)} (left by an interrupted run)", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     translate, unavailable = _translator(ctx, list(args.translate_to))
-    clean_leftovers(ctx.config.articles_dir)
+    clean_leftovers(ctx.config.content_dir)  # the articles and the story ledger
     store = ArticleStore(ctx.config.articles_dir)
     stories = StoryPlacer(ctx.config.content_dir, ctx.registries)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
