@@ -34,7 +34,7 @@ TOPIC_SAVE_AS = "topics/{slug}/index.html"
 ACTOR_URL = "actors/{slug}/"
 ACTOR_SAVE_AS = "actors/{slug}/index.html"
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"topic": None, "actor": None, "source": None}
+PAGINATED_TEMPLATES = {"index": None, "topic": None, "actor": None, "source": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

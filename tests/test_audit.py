@@ -63,11 +63,13 @@ def test_link_checker_flags_links_above_the_root(tmp_path: Path) -> None:
 def test_audit_pages_picks_one_of_each(tmp_path: Path) -> None:
     for rel in ("index.html", "articles/b/index.html", "articles/a/index.html",
                 "actors/page/2/index.html", "actors/x/index.html", "search/index.html",
-                "sources/w/index.html", "id/index.html", "id/topics/index.html"):
+                "sources/w/index.html", "id/index.html", "id/topics/index.html",
+                "stories/s/index.html"):
         _page(tmp_path, rel, "")
     assert audit_pages(tmp_path) == {"home": "", "article": "articles/a/",
-                                     "actor": "actors/x/", "search": "search/",
-                                     "source": "sources/w/", "interface": "id/"}
+                                     "actor": "actors/x/", "story": "stories/s/",
+                                     "search": "search/", "source": "sources/w/",
+                                     "interface": "id/"}
 
 
 # --- the Nu checker and axe on known-bad pages: the tools really detect problems ------
@@ -140,7 +142,8 @@ def browser():  # type: ignore[no-untyped-def]
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["home", "article", "actor", "search", "source", "interface"])
+@pytest.mark.parametrize("name", ["home", "article", "actor", "story", "search", "source",
+                                  "interface"])
 def test_site_has_no_axe_violations(site: BuiltSite, served: str, browser, name: str,  # type: ignore[no-untyped-def]
                                     scheme: str) -> None:
     path = audit_pages(site.output)[name]

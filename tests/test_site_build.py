@@ -62,28 +62,55 @@ def test_builds_published_articles_only(site: BuildResult) -> None:
     assert not (site.output / "drafts").exists()
 
 
-def test_home_is_the_latest_week_grouped_by_topic(site: BuildResult) -> None:
+def test_home_is_newest_first_with_the_topic_on_each_item(site: BuildResult) -> None:
     doc = page(site, "/")
-    groups = [text(h) for h in doc.cssselect("section.group > h2")]
-    # Registry order; the window is the 7 days up to the newest article (2021-07-06),
-    # which holds more than the minimum of 3 articles.
-    assert groups == ["Lebanon", "Israel and Palestine", "Indonesian politics",
-                      "Southeast Asia"]
     titles = [text(a) for a in doc.cssselect(".item-title a")]
-    assert "Haniyeh and Nasrallah meet in Beirut" in titles  # the English translation
-    assert "Israel lancarkan serangan udara ke Gaza" not in titles  # 2021-06-16: too old
+    assert titles[0] == "Prabowo presents the defence budget to parliament"  # 2021-07-06
+    days = [t.get("datetime") for t in doc.cssselect(".item .meta time")]
+    assert days == sorted(days, reverse=True)
+    topics = [text(a) for a in doc.cssselect(".item .meta a.topic")]
+    assert topics[:2] == ["Indonesian politics", "Southeast Asia"]
+    assert doc.cssselect("a[rel=next]")[0].get("href") == "/page/2/"
     form = doc.cssselect("form[role=search]")[0]
     assert form.get("action") == "/search/" and form.cssselect("label[for=q]")
 
 
-def test_topic_pages_are_paginated_with_directory_urls(site: BuildResult) -> None:
-    first = page(site, "/topics/lebanon/")
-    second = page(site, "/topics/lebanon/page/2/")
-    assert first.cssselect("a[rel=next]")[0].get("href") == "/topics/lebanon/page/2/"
-    assert second.cssselect("a[rel=prev]")[0].get("href") == "/topics/lebanon/"
+def test_every_article_is_reachable_from_the_home_pages(site: BuildResult) -> None:
+    """Each story once (with a line to its page), every other article on some page."""
+    shown: list[str] = []
+    url: str | None = "/"
+    while url:
+        doc = page(site, url)
+        shown += [a.get("href") for a in doc.cssselect(".item-title a, .story-line a")]
+        nxt = doc.cssselect("a[rel=next]")
+        url = nxt[0].get("href") if nxt else None
+    assert shown.count("/stories/2021-06-hamas-hezbollah/") == 1
+    assert "/articles/hamas-and-hezbollah-leaders-meet/" in shown  # the first report
+    assert "/articles/liqa-haniyeh-nasrallah/en/" not in shown  # inside the story
+    assert "/articles/serangan-udara-gaza/" in shown  # the oldest, on the last page
+    assert len(shown) == 10 - 3 + 2  # 10 articles, two stories (3 + 2) shown once each
+
+
+def test_listings_are_paginated_with_directory_urls(site: BuildResult) -> None:
+    first = page(site, "/")
+    second = page(site, "/page/2/")
+    assert first.cssselect("a[rel=next]")[0].get("href") == "/page/2/"
+    assert second.cssselect("a[rel=prev]")[0].get("href") == "/"
     assert len(first.cssselect(".item")) == 3
     assert second.cssselect("link[rel=canonical]")[0].get("href") == \
-        "https://digest.example/topics/lebanon/page/2/"
+        "https://digest.example/page/2/"
+
+
+def test_topic_pages_list_each_story_once(site: BuildResult) -> None:
+    lebanon = page(site, "/topics/lebanon/")
+    assert "6 articles" in text(lebanon.cssselect("main .meta")[0])
+    titles = [text(a) for a in lebanon.cssselect(".item-title a")]
+    assert titles == ["Lebanon sinks deeper into economic crisis",
+                      "Hamas and Hezbollah leaders meet in Beirut",
+                      "A scraped page that still carries markup"]
+    lines = [text(a) for a in lebanon.cssselect(".story-line a")]
+    assert lines == ["1 more from Example Wire · in 2 languages",
+                     "2 more from Contoh Berita, مثال الأخبار · in 3 languages"]
     topics = page(site, "/topics/")
     assert "Lebanon 6 articles" in text(topics)
 
@@ -102,11 +129,13 @@ def test_actor_index_and_profile(site: BuildResult) -> None:
     assert page(site, "/actors/ismail-haniyeh/").cssselect(".profile a[href='/actors/hamas/']")
 
 
-def test_archive_groups_by_month_then_week(site: BuildResult) -> None:
+def test_archive_groups_by_month_and_marks_languages(site: BuildResult) -> None:
     doc = page(site, "/archive/")
     assert [text(h) for h in doc.cssselect("main h2")] == ["July 2021 5", "June 2021 5"]
-    july = doc.cssselect("#m-2021-07 h3")
-    assert [text(h) for h in july] == ["Week 27, from 5 July", "Week 26, from 28 June"]
+    assert not doc.cssselect("main h3")  # five a month: no week headings needed
+    assert len(doc.cssselect("#m-2021-07 li")) == 5
+    marks = [text(m) for m in doc.cssselect("#m-2021-07 .lang-mark")]
+    assert marks == ["original in Indonesian", "Malay", "original in French"]
 
 
 def test_article_page(site: BuildResult) -> None:
@@ -258,13 +287,3 @@ def test_two_builds_are_identical(site: BuildResult, tmp_path: Path) -> None:
     assert any(k.startswith("pagefind/filter/") for k in first)
     assert sorted(first) == sorted(second)
     assert [k for k in sorted(first) if first[k] != second[k]] == []
-
-
-def test_a_quiet_week_still_shows_the_minimum_number_of_articles(tmp_path: Path) -> None:
-    root = tmp_path / "quiet"
-    root.mkdir()
-    (root / "digest.toml").write_text(TOML.format(content=FIXTURE), encoding="utf-8")
-    result = build_site(load_config(root / "digest.toml"), settings_file=SETTINGS, search=False,
-                        overrides={"DIGEST_HOME_DAYS": 1, "DIGEST_HOME_MIN": 5})
-    doc = lxml_html.parse(str(result.output / "index.html")).getroot()
-    assert len(doc.cssselect(".item-title a")) == 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from digest.store.write import is_untouched, render_file
 from digest.stories.assign import assign_stories
 from digest.stories.front_matter import set_story
 from digest.stories.ids import new_id
+from digest.stories.ledger import load_ledger
 
 ACTORS = Path(__file__).resolve().parents[1] / "content" / "actors.yml"
 
@@ -232,3 +234,52 @@ def test_set_story_replaces_an_existing_machine_line():
     text = "---\ntitle: T\nstory: old-id\nlang: en\n---\n\nBody.\n"
     assert set_story(text, "new-id") == text.replace("old-id", "new-id")
     assert "story: '2027'" in set_story("---\ntitle: T\n---\n\nB\n", "2027")
+
+
+def test_an_editors_id_equal_to_a_generated_one_is_never_issued_for_another_event(
+        content: Path, capsys):
+    """An editor typed, for the Doha talks, the id digest would give the blast: the blast
+    gets another id, the Doha article keeps the editor's."""
+    doha = content / "articles" / "2027" / "a3.md"
+    doha.write_text(render_article(DOHA[0]).replace(
+        "lang: en\n", "lang: en\nstory: 2027-03-unifil-lebanese-armed-forces\n"), "utf-8")
+    code, out, _ = run(capsys, "--content", str(content), "--format", "jsonl", "--write")
+    assert code == 0
+    stories = {json.loads(line)["path"]: json.loads(line)["story"] for line in out.splitlines()}
+    assert stories["articles/2027/a3.md"] == "2027-03-unifil-lebanese-armed-forces"
+    assert {stories[f"articles/2027/a{i}.md"] for i in range(3)} == {
+        "2027-03-unifil-lebanese-armed-forces-2"}
+    ledger = load_ledger(content / "stories.yml")
+    assert not ledger.machine_owned("articles/2027/a3.md", stories["articles/2027/a3.md"])
+
+
+def test_an_editors_id_equal_to_an_issued_one_merges_into_that_story(content: Path, capsys):
+    run(capsys, "--content", str(content), "--write", "--format", "jsonl")
+    blast = load_ledger(content / "stories.yml")
+    issued = next(sid for sid, paths in blast.stories.items() if len(paths) == 3)
+    doha = content / "articles" / "2027" / "a3.md"
+    text = doha.read_text(encoding="utf-8")
+    doha.write_text(re.sub(r"story: .*", f"story: {issued}", text), encoding="utf-8")
+    (content / "articles" / "2027" / "a4.md").write_text(render_file(art(
+        "Araghchi and Al Thani meet again in Doha",
+        "Iranian Foreign Minister Abbas Araghchi met Sheikh Mohammed bin Abdulrahman Al "
+        "Thani again in Doha about shipping in the Gulf.", 19,
+        actors=["abbas-araghchi", "qatar"])), encoding="utf-8")
+    code, out, _ = run(capsys, "--content", str(content), "--format", "jsonl", "--write")
+    assert code == 0
+    stories = {json.loads(line)["path"]: json.loads(line)["story"] for line in out.splitlines()}
+    assert stories["articles/2027/a3.md"] == issued  # the editor merged it by hand
+    assert stories["articles/2027/a4.md"] == issued  # and its coverage follows
+    ledger = load_ledger(content / "stories.yml")
+    assert "articles/2027/a3.md" not in ledger.stories[issued]  # the editor's, not digest's
+
+
+def test_an_unreadable_ledger_writes_nothing(content: Path, capsys):
+    (content / "stories.yml").write_text("story: [unclosed\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (content / "articles").rglob("*.md")}
+    code, out, err = run(capsys, "--content", str(content), "--write")
+    assert code == 1
+    assert "stories.yml:2: invalid YAML" in err and "nothing written" in err
+    assert "Traceback" not in err
+    assert out  # still clustered and listed
+    assert {p: p.read_bytes() for p in (content / "articles").rglob("*.md")} == before

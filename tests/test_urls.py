@@ -296,9 +296,10 @@ def test_listing_language_attributes_cannot_be_broken_out_of() -> None:
     item = SimpleNamespace(
         lang='en" onmouseover="top.__xss=1', dir='ltr" onfocus="x', translated={},
         url="articles/a/", title="T", date=dt.date(2024, 1, 1), source={"name": None},
-        summary="<p>s</p>", actors=[])
+        summary="<p>s</p>", actors=[], topics=[])
     html = _env().get_template("_items.html").render(
-        items=[item], ui_lang="id", hx=2, digest_site=SiteSettings(), SITEURL="")
+        items=[SimpleNamespace(article=item, story=None)], ui_lang="id", hx=2,
+        digest_site=SiteSettings(), SITEURL="")
     tree = lxml.html.fromstring(html)
     assert not tree.xpath("//@onmouseover|//@onfocus")
     assert tree.xpath("//h2/a/@lang") == ['en" onmouseover="top.__xss=1']

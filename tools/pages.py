@@ -1,5 +1,5 @@
-"""The pages every audit looks at: home, an article, an actor, the search page, an outlet's
-page and the home of another interface language."""
+"""The pages every audit looks at: home, an article, an actor, a story, the search page,
+an outlet's page and the home of another interface language."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def audit_pages(root: str | Path) -> dict[str, str | None]:
         "home": "" if (root / "index.html").is_file() else None,
         "article": _first_page(root, "articles"),
         "actor": _first_page(root, "actors"),
+        "story": _first_page(root, "stories"),
         "search": "search/" if (root / "search" / "index.html").is_file() else None,
         "source": _first_page(root, "sources"),
         "interface": _interface_home(root),

@@ -4,6 +4,8 @@ Lines: ``created PATH``, ``updated PATH``, ``unchanged PATH``, ``skipped INPUT: 
 Exit status 1 when any input gave no article (bad input, no date…); a file kept
 because an editor changed it is the rules working, not an error. A write the system
 refuses (disk full) stops the run with one message; the file is left as it was.
+A new article gets its story as it is written (``digest.stories.online``): it joins a
+story or starts one; an existing file keeps the story it has.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..progress import progress
 from ..registry import Registries, load_registries
 from ..store.atomic import WriteError, remove_leftovers
 from ..store.write import ArticleStore
+from ..stories.online import StoryPlacer
 from ..text.lang import base_language
 from ..urls import storable_url
 
@@ -165,17 +168,18 @@ def _translator(ctx: Context, targets: list[str]
     return translate_article, BackendUnavailable
 
 
-def clean_leftovers(articles_dir: Path) -> None:
+def clean_leftovers(folder: Path) -> None:
     """Remove the temporary files of runs that were killed while writing."""
-    for path in remove_leftovers(articles_dir):
+    for path in remove_leftovers(folder):
         print(f"digest: removed {shown(path)} (left by an interrupted run)", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     translate, unavailable = _translator(ctx, list(args.translate_to))
-    clean_leftovers(ctx.config.articles_dir)
+    clean_leftovers(ctx.config.content_dir)  # the articles and the story ledger
     store = ArticleStore(ctx.config.articles_dir)
+    stories = StoryPlacer(ctx.config.content_dir, ctx.registries)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     failed = False
     for result in enriched(list(args.inputs), ctx, "ingest"):
@@ -195,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
                 failed = True
                 continue
         try:
-            outcome = store.write(article, force=args.force, now=now)
+            outcome = store.write(article, force=args.force, now=now, place=stories.place)
         except WriteError as exc:  # disk full, permissions: every next write would fail too
             raise DigestError(f"{exc.reason} writing {shown(exc.target)}") from None
         line = f"{outcome.action} {shown(outcome.path)}"

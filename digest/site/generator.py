@@ -72,7 +72,6 @@ class DigestGenerator(Generator):
         site = state.site
         digest = groupings.build(
             list(self.context.get("articles", [])), state.registries,
-            home_days=site.home_days, home_max=site.home_max, home_min=site.home_min,
             related_max=site.related_actors)
         items = digest.articles
         for article in items:
@@ -83,6 +82,7 @@ class DigestGenerator(Generator):
         for i, article in enumerate(items):
             article.newer = items[i - 1] if i else None
             article.older = items[i + 1] if i + 1 < len(items) else None
+            article.in_story = digest.story_of.get(article.slug)
         self.digest = digest
         reg = state.registries
         self.topics = {t: Topic(t, self.settings, reg.topics[t]) for t in reg.topics}
@@ -102,7 +102,7 @@ class DigestGenerator(Generator):
         # at the root for the default language, under "<lang>/" for the others.
         for ui in self.interfaces:
             page = partial(self._page, write, ctx, ui)
-            page("index.html", "index", "")
+            page("index.html", "index", "", paginated={"articles": digest.home})
             page("topics/index.html", "topics", "topics/")
             page("actors/index.html", "actors", "actors/")
             page("archive/index.html", "archive", "archive/")
@@ -110,16 +110,19 @@ class DigestGenerator(Generator):
             page("404.html", "404", "404.html")
             for ident, items in sorted(digest.by_topic.items()):
                 topic = self.topics[ident]
-                page(topic.save_as, "topic", topic.url, paginated={"articles": items},
+                page(topic.save_as, "topic", topic.url,
+                     paginated={"articles": digest.topic_entries[ident]},
                      topic=topic, articles=items, feed_url=feed_path("topics", ident),
                      same_name=self.actors.get(self.namesakes.get(f"topic:{ident}", "")))
             for ident, items in sorted(digest.by_actor.items()):
                 actor = self.actors[ident]
-                page(actor.save_as, "actor", actor.url, paginated={"articles": items},
+                listed = [e.article for e in digest.actor_entries[ident]]  # story leads
+                page(actor.save_as, "actor", actor.url,
+                     paginated={"articles": digest.actor_entries[ident]},
                      actor=actor, articles=items,
                      related=[(self.actors[o], n) for o, n in digest.related.get(ident, [])],
-                     timeline=self._timeline(actor.url, items),
-                     month_anchors=month_anchors(items),
+                     timeline=self._timeline(actor.url, listed),
+                     month_anchors=month_anchors(listed),
                      feed_url=feed_path("actors", ident),
                      same_name=self.topics.get(self.namesakes.get(f"actor:{ident}", "")))
             for ident, outlet in sorted(self.outlets.items()):
@@ -127,11 +130,13 @@ class DigestGenerator(Generator):
                      paginated={"articles": outlet.articles}, outlet=outlet,
                      articles=outlet.articles)
         self._translations(write, ctx, self.settings["DEFAULT_LANG"])
+        self._stories(write, ctx, self.settings["DEFAULT_LANG"])
         for ui in self.interfaces:  # typo suggestions, in each interface's labels
             names = Path(self.output_path) / ui.url("search/") / "names.json"
             names.parent.mkdir(parents=True, exist_ok=True)
             names.write_text(names_json(self.topics, self.actors, ui.lang), encoding="utf-8")
         self._feeds()
+        self._story_feeds()
         self._sitemap()
         icon = Path(self.theme) / "static" / "favicon.ico"
         if icon.is_file():  # browsers ask for /favicon.ico whatever the page says
@@ -169,6 +174,24 @@ class DigestGenerator(Generator):
                       url=translation.url, article=article, translation=translation,
                       ui_lang=lang if lang in site_languages else ui, page_lang=lang,
                       page_url=translation.url)
+
+    def _stories(self, write: Any, ctx: dict[str, Any], ui: str) -> None:
+        """One page per story of two or more articles (see ``groupings.Story``)."""
+        template = self.get_template("story")
+        for story in self.digest.stories.values():
+            write(story.save_as, template, ctx, template_name="story", url=story.url,
+                  story=story, ui_lang=ui, page_url=story.url)
+
+    def _story_feeds(self) -> None:
+        s = self.settings
+        ui = s["DEFAULT_LANG"]
+        for story in self.digest.stories.values():
+            lead, translation = story.lead_in(ui)
+            headline = (translation.title if translation and translation.title
+                        else lead.title)
+            write_feed(Path(self.output_path), story.feed, story.articles[::-1],
+                       title=f"{s['SITENAME']}: {headline}", site_url=current().site.site_url,
+                       language=ui, labels_lang=ui, max_items=s.get("FEED_MAX_ITEMS") or 30)
 
     def _feeds(self) -> None:
         s = self.settings
@@ -211,6 +234,7 @@ class DigestGenerator(Generator):
             versions = [(i.lang, i.url(url)) for i in self.interfaces] \
                 if len(self.interfaces) > 1 else []
             urls += [(i.url(url), lastmod, versions) for i in self.interfaces]
+        urls += [(s.url, f"{s.newest.date:%Y-%m-%d}", []) for s in d.stories.values()]
         for a in d.articles:
             day = f"{a.date:%Y-%m-%d}"
             versions = alternates(a) if a.translated else []

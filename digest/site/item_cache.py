@@ -27,7 +27,14 @@ def _variables(env: Environment) -> tuple[str, ...]:
     """The names the item template reads from its page (the article aside)."""
     assert env.loader is not None
     source, _, _ = env.loader.get_source(env, ITEM_TEMPLATE)
-    return tuple(sorted(meta.find_undeclared_variables(env.parse(source)) - {"a", "anchor"}))
+    return tuple(sorted(meta.find_undeclared_variables(env.parse(source)) - {"a", "anchor", "e"}))
+
+
+def _story_line(entry: Any) -> Hashable:
+    """What an entry's story line shows: its story and the other articles listed in it."""
+    if entry is None or entry.story is None:
+        return None
+    return (entry.story.id, tuple(id(a) for a in entry.more))
 
 
 def make(env: Environment) -> Callable[..., Markup]:
@@ -37,18 +44,19 @@ def make(env: Environment) -> Callable[..., Markup]:
     names: list[tuple[str, ...]] = []
 
     @pass_context
-    def item_html(ctx: Context, article: Any, anchor: str | None = None) -> Markup:
+    def item_html(ctx: Context, article: Any, anchor: str | None = None,
+                  entry: Any = None) -> Markup:
         if not names:
             names.append(_variables(env))
         values = [ctx.resolve_or_missing(name) for name in names[0]]
-        key = (id(article), anchor, i18n.page_lang(ctx),
+        key = (id(article), anchor, _story_line(entry), i18n.page_lang(ctx),
                *(v if isinstance(v, _PLAIN) else id(v) for v in values))
         found = cache.get(key)
         if found is None:
             kept.append(article)
             kept.extend(v for v in values if not isinstance(v, _PLAIN))
             found = Markup(env.get_template(ITEM_TEMPLATE).render(
-                {**ctx.get_all(), "a": article, "anchor": anchor}))
+                {**ctx.get_all(), "a": article, "anchor": anchor, "e": entry}))
             cache[key] = found
         return found
 

@@ -1,4 +1,5 @@
-"""schema.org ``NewsArticle`` JSON-LD for article pages and their translations."""
+"""schema.org JSON-LD: ``NewsArticle`` for article pages and their translations (part of
+their story's ``ItemList`` when they belong to one), ``ItemList`` for story pages."""
 
 from __future__ import annotations
 
@@ -47,7 +48,30 @@ def _shared(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
     based_on = linkable(source.get("url"))
     if based_on:
         data["isBasedOn"] = based_on
+    story = getattr(article, "in_story", None)
+    if story is not None:
+        data["isPartOf"] = {"@type": "ItemList", "@id": f"{site_url}/{story.url}",
+                            "url": f"{site_url}/{story.url}"}
     return data
+
+
+def story_list(story: Any, headline: str, site_url: str) -> dict[str, Any]:
+    """A story page: the ``ItemList`` of its articles, oldest first."""
+    url = f"{site_url}/{story.url}"
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "@id": url,
+        "url": url,
+        "name": headline,
+        "itemListOrder": "https://schema.org/ItemListOrderAscending",
+        "numberOfItems": len(story.articles),
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "url": f"{site_url}/{a.url}",
+             "item": {"@type": "NewsArticle", "headline": a.title, "inLanguage": a.lang,
+                      "datePublished": a.date.isoformat(), "url": f"{site_url}/{a.url}"}}
+            for i, a in enumerate(story.articles, 1)],
+    }
 
 
 def news_article(article: Any, site_url: str, site_name: str) -> dict[str, Any]:

@@ -102,6 +102,7 @@ class DigestReader(BaseReader):
                 "retrieved": article.source.retrieved,
             },
             "via": list(article.via),
+            "story": article.story,
             "section": _text(article.section),
             "byline": _text(article.author),
             "dateline": _text(article.dateline),

@@ -35,11 +35,11 @@ class SiteSettings:
     # Each translation has its own page beside the article's.
     translation_url: str = "articles/{slug}/{lang}/"
     translation_save_as: str = "articles/{slug}/{lang}/index.html"
-    home_days: int = 7  # the home page shows the newest week of articles…
-    home_max: int = 60  # …at most this many
-    home_min: int = 12  # …and at least this many, however old
+    home_days: int = 7  # not used by the home page any more (newest first, paginated)
+    home_max: int = 60
+    home_min: int = 12
     related_actors: int = 8
-    listing_actors: int = 6  # actor chips per listed article (the most salient), then "+N more"
+    listing_actors: int = 3  # actor chips per listed article (one row), then "+N more"
     # Search bundles of at most this many pages (Pagefind holds ~80 KB a page while it
     # writes one); 0: one bundle. Several Pagefind processes run at once, at most
     # search_jobs (0: one per core, at most two: each holds one bundle's index).

@@ -15,7 +15,7 @@ from jinja2.runtime import Context
 from ..urls import linkable
 from . import i18n, item_cache
 from .interface import Interface, Switch, interfaces, switches, unprefixed
-from .jsonld import news_article, script_json, translated_article
+from .jsonld import news_article, script_json, story_list, translated_article
 from .languages import direction, language_name, territory_name
 from .search_data import index_names, ui_languages
 from .versions import alternates
@@ -54,6 +54,13 @@ def jsonld(ctx: Context, article: Any, translation: Any = None) -> str:
     if translation is not None:
         return script_json(translated_article(article, translation, base, name))
     return script_json(news_article(article, base, name))
+
+
+@pass_context
+def story_jsonld(ctx: Context, story: Any, headline: str) -> str:
+    """A story page's JSON-LD: the ``ItemList`` of its articles."""
+    base = ctx.get("DIGEST_SITE_URL") or ctx.get("SITEURL") or ""
+    return script_json(story_list(story, headline, base))
 
 
 @pass_context
@@ -102,7 +109,8 @@ def install(env: Environment, catalogs: i18n.Catalogs) -> None:
     env.globals.update(language_switches=language_switches)
     env.filters.update(in_ui=in_ui)
     i18n.install(env, catalogs)
-    env.filters.update(absolute=absolute, jsonld=jsonld, direction=direction, safe_url=link_url,
+    env.filters.update(absolute=absolute, jsonld=jsonld, story_jsonld=story_jsonld,
+                       direction=direction, safe_url=link_url,
                        search_value=search_value, search_names=index_names,
                        lang_name=lang_name, country_name=country_name)
     env.globals.update(language_name=language_name, alternates=alternates,

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -128,6 +129,9 @@ def is_untouched(text: str) -> bool:
     return _digest(text[:match.start()] + text[match.end():]) == match.group(1)
 
 
+Place = Callable[[Article, Path], Article]
+
+
 @dataclass
 class WriteResult:
     action: Action
@@ -204,20 +208,25 @@ class ArticleStore:
         return self.find(article) or self.new_path(article)
 
     def write(self, article: Article, *, force: bool = False,
-              now: dt.datetime | None = None) -> WriteResult:
+              now: dt.datetime | None = None, place: Place | None = None) -> WriteResult:
         """Create, update or keep the file of ``article``; raises ``WriteError`` when the
-        system refuses the write (nothing is changed then)."""
+        system refuses the write (nothing is changed then). ``place(article, path)``, called
+        under the lock just before a new file is written, may complete the article (its
+        story), seeing every file other runs wrote."""
         now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
         with self._lock.held() as count:
             if count != self._seen:
                 self._scan()
                 self._seen = count
-            return self._write(article, force, now)
+            return self._write(article, force, now, place)
 
-    def _write(self, article: Article, force: bool, now: dt.datetime) -> WriteResult:
+    def _write(self, article: Article, force: bool, now: dt.datetime,
+               place: Place | None = None) -> WriteResult:
         existing = self.find(article)
         while existing is None:
             path = self.new_path(article)
+            if place is not None:
+                article = place(article, path)
             if article.source.retrieved is None:
                 article = replace(article, source=replace(article.source, retrieved=now))
             self._seen = self._lock.bump()

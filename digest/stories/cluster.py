@@ -50,12 +50,18 @@ class _Vector:
     probes: list[str]  # the highest-weighted tokens of both channels
 
 
-def _vectors(items: Sequence[Features], params: Params) -> list[_Vector]:
+def document_frequencies(items: Sequence[Features]) -> Counter[str]:
+    """In how many of ``items`` each token occurs."""
     df: Counter[str] = Counter()
     for f in items:
         df.update(f.entities.keys())
         df.update(f.words.keys())
-    n = len(items)
+    return df
+
+
+def _vectors(items: Sequence[Features], params: Params,
+             corpus: tuple[Counter[str], int] | None = None) -> list[_Vector]:
+    df, n = corpus if corpus is not None else (document_frequencies(items), len(items))
     idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
 
     def weigh(counts: Mapping[str, float], keep: int) -> dict[str, float]:
@@ -78,15 +84,18 @@ def _vectors(items: Sequence[Features], params: Params) -> list[_Vector]:
 
 def cluster(items: Sequence[Features], stored: Sequence[str | None],
             new_id: Callable[[int, set[str]], str], taken: set[str] | None = None,
-            params: Params | None = None) -> list[str]:
+            params: Params | None = None,
+            corpus: tuple[Counter[str], int] | None = None) -> list[str]:
     """The story id of every item.
 
     ``stored[i]`` is item i's id from its front matter (kept as it is) or None;
     ``new_id(i, taken)`` names a story started by item i, avoiding ``taken`` (every id
     stored, recorded or issued so far, which this function keeps up to date).
+    ``corpus`` (document frequencies and count) weighs the tokens when ``items`` are
+    only the part of a larger corpus that can matter (see ``window_days``).
     """
     params = params or Params()
-    vectors = _vectors(items, params)
+    vectors = _vectors(items, params, corpus)
     taken = set(taken or ()) | {s for s in stored if s}
     story: list[str | None] = list(stored)
     index: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -114,6 +123,13 @@ def cluster(items: Sequence[Features], stored: Sequence[str | None],
             taken.add(best)
         add(i, best)
     return [s or "" for s in story]
+
+
+def window_days(day: int, params: Params) -> range:
+    """The days whose articles can take part in placing an article of ``day``: whole
+    index weeks around its date window, so candidates and bucket caps are as in a run
+    over every article."""
+    return range((day - params.window) // 7 * 7, ((day + params.window) // 7 + 1) * 7)
 
 
 def _candidates(vectors: list[_Vector], i: int, index: dict[tuple[str, int], list[int]],
