@@ -136,6 +136,28 @@ def test_search_finds_indonesian_body_word(watched: Watched, base_url: str) -> N
     assert _has(hrefs, ID_SLUG), hrefs
 
 
+def test_a_query_typed_while_the_index_loads_is_kept(watched: Watched, base_url: str) -> None:
+    # Hold Pagefind's script until the reader has typed: the typed query must survive
+    # the page's start-up (it once reset the box to the address's empty query).
+    # The page's clock is held too, so the typing pause has not ended when the index
+    # is ready: the case where the start-up used to win.
+    page = watched.page
+    page.clock.install()
+    held: list[object] = []
+    page.route("**/pagefind/pagefind.js*", lambda route: held.append(route))
+    page.goto(base_url + "search/", wait_until="domcontentloaded")
+    page.locator(SEARCH_INPUT).first.fill(ID_BODY_WORD)
+    page.wait_for_function("() => document.activeElement !== null")
+    assert held, "the search script asked for Pagefind's"
+    held[0].continue_()  # type: ignore[attr-defined]
+    page.wait_for_selector("#search[data-ready]", state="attached", timeout=10_000)
+    page.clock.run_for(1000)
+    page.wait_for_selector(RESULT_LINK, timeout=10_000)
+    assert _has(_settled_results(watched), ID_SLUG)
+    assert page.locator(SEARCH_INPUT).first.input_value() == ID_BODY_WORD
+    assert f"q={ID_BODY_WORD}" in page.url
+
+
 def test_english_word_in_translated_summary_finds_the_translation_page(
         watched: Watched, base_url: str) -> None:
     hrefs = _search(watched, base_url, EN_SUMMARY_WORD)

@@ -80,7 +80,8 @@ def switch_to(page: Any, lang: str) -> None:
 
 @pytest.mark.parametrize(("start", "lang", "lands"), [
     ("/", "id", "/id/"),
-    ("/topics/lebanon/page/2/", "id", "/id/topics/lebanon/page/2/"),
+    ("/page/2/", "id", "/id/page/2/"),
+        ("/stories/2021-06-hamas-hezbollah/", "id", "/id/stories/2021-06-hamas-hezbollah/"),
     ("/id/actors/hamas/", "en", "/actors/hamas/"),
     ("/id/archive/", "ar", "/ar/archive/"),
     ("/articles/pemimpin-hamas-dan-hizbullah-bertemu/", "en",

@@ -61,6 +61,25 @@ def test_story_headline_comes_from_the_reader_language(site: BuildResult) -> Non
     assert text(h1) == "Lebanon sinks deeper into economic crisis" and h1.get("lang") == "en"
 
 
+def test_story_page_in_each_interface_language(site: BuildResult) -> None:
+    # The Indonesian page headlines the first report an Indonesian reader can read,
+    # speaks Indonesian, and its links stay in the Indonesian interface.
+    doc = page(site, f"/id{STORY}")
+    assert doc.get("lang") == "id"
+    h1 = doc.cssselect("h1")[0]
+    assert text(h1) == "Pemimpin Hamas dan Hizbullah Bertemu di Lebanon" and h1.get("lang") == "id"
+    assert text(doc.cssselect(".kicker")[0]) != "Story"
+    assert all(a.get("href").startswith("/id/actors/")
+               for a in doc.cssselect("#actors-h + ul a"))
+    canonical = doc.cssselect("link[rel=canonical]")[0].get("href")
+    assert canonical == f"{BASE}/id{STORY}"
+    # An Indonesian article's "more on this story" leads to the Indonesian story page.
+    article = page(site, "/articles/pemimpin-hamas-dan-hizbullah-bertemu/")
+    assert article.cssselect(f"a[href='/id{STORY}']")
+    sitemap = (site.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{BASE}/id{STORY}</loc>" in sitemap
+
+
 def test_story_feed_and_json_ld(site: BuildResult) -> None:
     doc = page(site, STORY)
     feed_link = doc.cssselect("link[type='application/atom+xml'][href*='/stories/']")[0]

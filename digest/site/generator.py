@@ -129,8 +129,9 @@ class DigestGenerator(Generator):
                 page(f"sources/{ident}/index.html", "source", f"sources/{ident}/",
                      paginated={"articles": outlet.articles}, outlet=outlet,
                      articles=outlet.articles)
+            for story in digest.stories.values():
+                page(story.save_as, "story", story.url, story=story)
         self._translations(write, ctx, self.settings["DEFAULT_LANG"])
-        self._stories(write, ctx, self.settings["DEFAULT_LANG"])
         for ui in self.interfaces:  # typo suggestions, in each interface's labels
             names = Path(self.output_path) / ui.url("search/") / "names.json"
             names.parent.mkdir(parents=True, exist_ok=True)
@@ -174,13 +175,6 @@ class DigestGenerator(Generator):
                       url=translation.url, article=article, translation=translation,
                       ui_lang=lang if lang in site_languages else ui, page_lang=lang,
                       page_url=translation.url)
-
-    def _stories(self, write: Any, ctx: dict[str, Any], ui: str) -> None:
-        """One page per story of two or more articles (see ``groupings.Story``)."""
-        template = self.get_template("story")
-        for story in self.digest.stories.values():
-            write(story.save_as, template, ctx, template_name="story", url=story.url,
-                  story=story, ui_lang=ui, page_url=story.url)
 
     def _story_feeds(self) -> None:
         s = self.settings
@@ -228,13 +222,13 @@ class DigestGenerator(Generator):
         listings += [(self.actors[a].url, f"{items[0].date:%Y-%m-%d}")
                      for a, items in sorted(d.by_actor.items())]
         listings += [(o.url, f"{o.articles[0].date:%Y-%m-%d}") for o in self.outlets.values()]
+        listings += [(s.url, f"{s.newest.date:%Y-%m-%d}") for s in d.stories.values()]
         urls: list[tuple[str, str | None, list[tuple[str, str]]]] = []
         for url, lastmod in listings:
             # Each listing in every interface language, each naming all of them.
             versions = [(i.lang, i.url(url)) for i in self.interfaces] \
                 if len(self.interfaces) > 1 else []
             urls += [(i.url(url), lastmod, versions) for i in self.interfaces]
-        urls += [(s.url, f"{s.newest.date:%Y-%m-%d}", []) for s in d.stories.values()]
         for a in d.articles:
             day = f"{a.date:%Y-%m-%d}"
             versions = alternates(a) if a.translated else []

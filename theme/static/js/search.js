@@ -579,7 +579,20 @@
     box.select();
   });
 
-  load().then(restore).then(function () { root.setAttribute("data-ready", ""); })
+  // What the reader typed while the index loaded wins over the address's empty query.
+  function start() {
+    var typed = box.value;
+    state = fromURL();
+    if (!state.q && typed) {
+      clearTimeout(typing);
+      state.q = typed;
+      commit(false);
+    }
+    box.value = state.q;
+    return search();
+  }
+
+  load().then(start).then(function () { root.setAttribute("data-ready", ""); })
     .catch(function (err) {
       statusEl.textContent = t("unavailable");
       if (window.console) console.error(err);
