@@ -287,3 +287,15 @@ def test_two_builds_are_identical(site: BuildResult, tmp_path: Path) -> None:
     assert any(k.startswith("pagefind/filter/") for k in first)
     assert sorted(first) == sorted(second)
     assert [k for k in sorted(first) if first[k] != second[k]] == []
+
+
+def test_an_updated_article_shows_and_declares_its_update(site: BuildResult) -> None:
+    doc = page(site, "/articles/gaza-ceasefire-talks/")
+    assert "updated July 4, 2021" in text(doc.cssselect("article header .meta")[0])
+    data = json.loads(doc.cssselect("script[type='application/ld+json']")[0].text)
+    assert data["dateModified"].startswith("2021-07-04T09:15:00")
+    assert data["datePublished"].startswith("2021-07-03")
+    # An article without an update stamp says nothing of one.
+    plain = page(site, "/articles/lebanon-cabinet-deadlock/")
+    assert "updated" not in text(plain.cssselect("article header .meta")[0])
+    assert "dateModified" not in plain.cssselect("script[type='application/ld+json']")[0].text

@@ -32,6 +32,8 @@ def _shared(article: Any, site_url: str, site_name: str) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "datePublished": article.date.isoformat(),
+        **({"dateModified": article.updated.isoformat()}
+           if getattr(article, "updated", None) else {}),
         "publisher": {"@type": "Organization", "name": site_name, "url": f"{site_url}/"},
     }
     if article.actors:

@@ -115,6 +115,8 @@ class DigestReader(BaseReader):
             out["summary"] = markdown.render(summary)
         if article.story:
             out["story"] = article.story
+        if article.updated is not None and article.updated != article.date:
+            out["updated"] = _datetime(article.updated)  # the page's own "updated" stamp
         return out
 
     def _translations(self, article: Article, lang: str, slug: str
