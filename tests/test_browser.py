@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -142,10 +143,12 @@ def test_a_query_typed_while_the_index_loads_is_kept(watched: Watched, base_url:
     # The page's clock is held too, so the typing pause has not ended when the index
     # is ready: the case where the start-up used to win.
     page = watched.page
-    page.clock.install()
+    start = dt.datetime(2021, 7, 1, 12, 0, tzinfo=dt.UTC)
+    page.clock.install(time=start)
     held: list[object] = []
     page.route("**/pagefind/pagefind.js*", lambda route: held.append(route))
     page.goto(base_url + "search/", wait_until="domcontentloaded")
+    page.clock.pause_at(start + dt.timedelta(minutes=1))  # from here time moves on demand
     page.locator(SEARCH_INPUT).first.fill(ID_BODY_WORD)
     page.wait_for_function("() => document.activeElement !== null")
     assert held, "the search script asked for Pagefind's"

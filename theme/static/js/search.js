@@ -532,8 +532,15 @@
   }
 
   // ---- wiring ----------------------------------------------------------------
-  function restore() {
+  // From the address; at start-up, what the reader typed while the index loaded wins
+  // over the address's empty query.
+  function restore(typed) {
     state = fromURL();
+    if (typed && !state.q) {
+      clearTimeout(typing);
+      state.q = typed;
+      commit(false);
+    }
     box.value = state.q;
     return search();
   }
@@ -579,20 +586,8 @@
     box.select();
   });
 
-  // What the reader typed while the index loaded wins over the address's empty query.
-  function start() {
-    var typed = box.value;
-    state = fromURL();
-    if (!state.q && typed) {
-      clearTimeout(typing);
-      state.q = typed;
-      commit(false);
-    }
-    box.value = state.q;
-    return search();
-  }
-
-  load().then(start).then(function () { root.setAttribute("data-ready", ""); })
+  load().then(function () { return restore(box.value); })
+    .then(function () { root.setAttribute("data-ready", ""); })
     .catch(function (err) {
       statusEl.textContent = t("unavailable");
       if (window.console) console.error(err);
